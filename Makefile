@@ -1,0 +1,50 @@
+# clusterlab: a course site with live Python cells.  `make help` lists the targets.
+SHELL := /bin/bash
+PY    ?= python3
+VENV  := .venv
+BIN   := $(VENV)/bin
+PORT  ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONHASHSEED := 0
+
+.PHONY: help serve build test test-unit test-e2e bench lint clean chromium
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 14
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test,site]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(BIN)/.installed node_modules/.installed
+
+chromium:  ## make sure a Chromium for the browser tests exists (Debian's, installed if missing and root)
+	@$(BIN)/python tools/find_chromium.py --install
+
+build: deps  ## build the static site into site/
+	$(BIN)/python tools/build_site.py
+
+serve: build  ## build, then serve the site at http://127.0.0.1:$(PORT)
+	@echo "Serving http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+test: build chromium  ## run every test: library (vs scipy/scikit-learn) and the site end to end
+	$(BIN)/python -m pytest
+
+test-unit: deps  ## only the library tests (no browser)
+	$(BIN)/python -m pytest -m "not e2e"
+
+bench: build chromium  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
+	$(BIN)/python bench/run_all.py
+
+lint: deps  ## ruff over the Python code
+	$(BIN)/ruff check py tests tools bench
+
+clean:  ## remove build output (keeps .venv and node_modules)
+	rm -rf site build

@@ -1,0 +1,139 @@
+"""Input checks shared by every public function of clusterlab.
+
+Each helper turns what a student may pass (lists, tuples, numpy arrays,
+anything iterable of numbers) into plain Python floats, or raises a
+``ValueError``/``TypeError`` whose message names the parameter and says how
+to fix it.  Nothing here imports anything outside the standard library.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Iterable
+
+
+def _rows_of(obj):
+    """Return ``obj`` as a list, accepting numpy-like objects via ``tolist``."""
+    tolist = getattr(obj, "tolist", None)
+    if callable(tolist):
+        obj = tolist()
+    if isinstance(obj, (str, bytes)) or not isinstance(obj, Iterable):
+        return None
+    return list(obj)
+
+
+def as_number(value, name: str) -> float:
+    """Return ``value`` as a finite float, or raise a clear error.
+
+    >>> as_number(3, "x")
+    3.0
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        # numpy scalars register as numbers.Real; strings and None do not.
+        raise TypeError(
+            f"{name} must be a number, got {type(value).__name__} {value!r}; "
+            "convert text to numbers first (for example float(s))."
+        )
+    x = float(value)
+    if not math.isfinite(x):
+        raise ValueError(
+            f"{name} contains {x!r}; remove or impute missing and infinite values first."
+        )
+    return x
+
+
+def as_vector(values, name: str = "u") -> list[float]:
+    """Return a 1-D sequence of finite numbers as a list of floats.
+
+    >>> as_vector((1, 2.5))
+    [1.0, 2.5]
+    """
+    items = _rows_of(values)
+    if items is None:
+        raise TypeError(
+            f"{name} must be a sequence of numbers such as [1.0, 2.0], "
+            f"got {type(values).__name__}."
+        )
+    if not items:
+        raise ValueError(f"{name} is empty; give at least one number.")
+    return [as_number(v, f"{name}[{i}]") for i, v in enumerate(items)]
+
+
+def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
+    """Return observations as a list of equal-length rows of floats.
+
+    A flat sequence of numbers is read as one feature per observation
+    (``[1, 5, 9]`` becomes ``[[1.0], [5.0], [9.0]]``), which is what the
+    one-dimensional examples of the course need.
+
+    >>> as_matrix([[1, 2], [3, 4]])
+    [[1.0, 2.0], [3.0, 4.0]]
+    >>> as_matrix([636, 473])
+    [[636.0], [473.0]]
+    """
+    rows = _rows_of(X)
+    if rows is None:
+        raise TypeError(
+            f"{name} must be a list of observations (rows of numbers), "
+            f"got {type(X).__name__}."
+        )
+    if len(rows) < min_rows:
+        if not rows:
+            raise ValueError(f"{name} is empty; give at least {min_rows} observation(s).")
+        raise ValueError(
+            f"{name} has {len(rows)} observation(s) but at least {min_rows} are needed."
+        )
+    if all(isinstance(r, numbers.Real) and not isinstance(r, bool) for r in rows):
+        return [[as_number(v, f"{name}[{i}]")] for i, v in enumerate(rows)]
+    out = []
+    width = None
+    for i, row in enumerate(rows):
+        items = _rows_of(row)
+        if items is None:
+            raise TypeError(
+                f"{name}[{i}] is {type(row).__name__} {row!r}, not a row of numbers; "
+                "give every observation as a list of numbers."
+            )
+        if width is None:
+            width = len(items)
+            if width == 0:
+                raise ValueError(f"{name}[0] is an empty row; every observation needs a value.")
+        elif len(items) != width:
+            raise ValueError(
+                f"{name} is ragged: row 0 has {width} values but row {i} has {len(items)}; "
+                "every observation needs the same number of features."
+            )
+        out.append([as_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(items)])
+    return out
+
+
+def as_int(value, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+    """Return ``value`` as an int within ``[minimum, maximum]`` or raise.
+
+    >>> as_int(3, "n_clusters", minimum=1)
+    3
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise TypeError(f"{name} must be a whole number, got {value!r}.")
+    value = int(value)
+    if minimum is not None and value < minimum:
+        raise ValueError(f"{name} must be at least {minimum}, got {value}.")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be at most {maximum}, got {value}.")
+    return value
+
+
+def choice(value, name: str, options) -> str:
+    """Return ``value`` if it is one of ``options``, else raise naming them.
+
+    >>> choice("ward", "method", ["single", "ward"])
+    'ward'
+    """
+    if value not in options:
+        listed = ", ".join(repr(o) for o in options)
+        raise ValueError(f"unknown {name} {value!r}; use one of {listed}.")
+    return value
