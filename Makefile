@@ -31,8 +31,7 @@ build: deps  ## build the static site into site/
 	$(BIN)/python tools/build_site.py
 
 serve: build  ## build, then serve the site at http://127.0.0.1:$(PORT)
-	@echo "Serving http://127.0.0.1:$(PORT)/  (Ctrl+C stops)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+	$(BIN)/python tools/serve.py --port $(PORT)
 
 test: build chromium  ## run every test: library (vs scipy/scikit-learn) and the site end to end
 	$(BIN)/python -m pytest

@@ -1,0 +1,126 @@
+"""The ```` ```python live ```` fence: a cell's HTML with its pre-rendered output.
+
+Authors write, in any Markdown page::
+
+    ```python live
+    from clusterlab.distance import euclidean
+    euclidean([1, 2], [5, 5])
+    ```
+
+Options (after ``live``, separated by spaces):
+
+- ``hidden``       setup code: folded away, runs before the first cell the reader runs
+- ``expect_error`` the cell is meant to raise; the build fails if it does not
+
+Every cell of a page runs at build time, in page order, in one namespace per
+page (a notebook-like session); pages never share variables.  A cell that
+raises without ``expect_error`` fails the build, naming the page and cell.
+"""
+
+from __future__ import annotations
+
+import html
+import signal
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+from pymdownx.superfences import SuperFencesException
+
+from .runner import new_namespace, run_cell
+
+OPTIONS = ("live", "hidden", "expect_error")
+#: A cell that runs longer than this at build time fails the build.
+BUILD_TIMEOUT_SECONDS = 120
+
+
+class _Page:
+    """The session of the page being rendered: its namespace and cell count."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.namespace = new_namespace()
+        self.cells = 0
+
+
+_page = _Page("<no page>")
+
+
+def start_page(name: str) -> None:
+    """Begin a fresh session for page ``name`` (called by the MkDocs hook)."""
+    global _page
+    _page = _Page(name)
+
+
+def validate(language, inputs, options, attrs, md) -> bool:
+    """Accept ```python live ...``` fences; other python fences stay plain code."""
+    if "live" not in inputs:
+        return False
+    unknown = sorted(set(inputs) - set(OPTIONS))
+    if unknown:
+        raise SuperFencesException(
+            f"live cell option(s) {', '.join(unknown)} not understood; "
+            f"use any of: {', '.join(OPTIONS[1:])} (for example ```python live hidden)."
+        )
+    options.update({k: True for k in inputs})
+    return True
+
+
+def _timeout(signum, frame):
+    raise TimeoutError(f"the cell ran longer than {BUILD_TIMEOUT_SECONDS} s at build time")
+
+
+def _run(src: str, label: str):
+    previous = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(BUILD_TIMEOUT_SECONDS)
+    try:
+        return run_cell(src, _page.namespace, filename=label)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def format_cell(src, language, css_class, options, md, **kwargs) -> str:
+    """Run the cell (pre-rendering) and return its HTML.
+
+    SuperFences silently drops a fence whose formatter raises, so any
+    unexpected failure here is re-raised as a SuperFencesException, which
+    stops the build.
+    """
+    try:
+        return _format_cell(src, options)
+    except SuperFencesException:
+        raise
+    except Exception as exc:
+        raise SuperFencesException(f"{_page.name}: could not render a live cell: {exc!r}") from exc
+
+
+def _format_cell(src: str, options: dict) -> str:
+    _page.cells += 1
+    index = _page.cells
+    where = f"{_page.name}, live cell {index}"
+    result = _run(src, f"<cell {index}>")
+    expect_error = options.get("expect_error", False)
+    if not result.ok and not expect_error:
+        raise SuperFencesException(
+            f"{where} raised {result.error} at build time:\n{html.unescape(result.html)}\n"
+            "Fix the cell, or mark it ```python live expect_error if the error is the lesson."
+        )
+    if result.ok and expect_error:
+        raise SuperFencesException(f"{where} is marked expect_error but ran without an error.")
+    code = highlight(src, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
+    flags = "".join(
+        f" data-lc-{name.replace('_', '-')}" for name in ("hidden", "expect_error") if options.get(name)
+    )
+    cell = (
+        f'<div class="lc-cell" data-lc-index="{index}"{flags} data-lc-code="{html.escape(src)}">'
+        f'<div class="lc-source">{code}</div>'
+        f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}">'
+        f"{result.html}</div></div>"
+    )
+    if options.get("hidden"):
+        return (
+            '<details class="lc-setup"><summary>Setup code (runs automatically first)</summary>'
+            f"{cell}</details>"
+        )
+    return cell

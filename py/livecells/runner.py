@@ -1,0 +1,178 @@
+"""Run a live cell's code and render its output as HTML.
+
+The same module runs at build time in CPython (pre-rendering) and in the
+browser in Pyodide (the worker imports it), so both produce identical HTML.
+
+>>> ns = new_namespace()
+>>> print(run_cell("x = 6 * 7\\nprint('x is', x)\\nx / 2", ns).html)
+<pre class="lc-out lc-stdout">x is 42
+</pre><pre class="lc-out lc-result">21.0</pre>
+>>> result = run_cell("1 +", ns)
+>>> result.ok, result.error
+(False, 'SyntaxError')
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import sys
+import traceback
+from dataclasses import dataclass
+
+__all__ = ["CellResult", "new_namespace", "run_cell", "render", "MAX_TEXT"]
+
+#: Text longer than this (per stream) is cut, so a runaway print cannot
+#: freeze the page; the cut is announced in the output.
+MAX_TEXT = 100_000
+
+
+@dataclass
+class CellResult:
+    """What a cell produced: ``html`` to show, ``ok`` and the error's type name."""
+
+    html: str
+    ok: bool
+    error: str | None = None
+
+
+class _Output:
+    """Collects the cell's output items in the order they happen."""
+
+    def __init__(self):
+        self.items: list[list[str]] = []  # [kind, text]
+
+    def add(self, kind: str, text: str) -> None:
+        if self.items and self.items[-1][0] == kind and kind in ("stdout", "stderr"):
+            self.items[-1][1] += text
+        else:
+            self.items.append([kind, text])
+
+
+class _Stream:
+    """A write-only text stream feeding one kind of output."""
+
+    def __init__(self, output: _Output, kind: str):
+        self._output = output
+        self._kind = kind
+
+    def write(self, text) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        self._output.add(self._kind, text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+
+_current: _Output | None = None
+
+
+def display(*objects) -> None:
+    """Show each object below the cell: SVG or HTML if it has a rich repr, else its repr.
+
+    Works like Jupyter's ``display``; ``clusterlab.plot`` figures appear as pictures.
+    """
+    if _current is None:
+        raise RuntimeError("display() can only be used inside a live cell.")
+    for obj in objects:
+        _current.add(*_rich(obj))
+
+
+def _rich(obj) -> tuple[str, str]:
+    for method, kind in (("_repr_svg_", "html"), ("_repr_html_", "html")):
+        fn = getattr(type(obj), method, None)
+        if fn is not None:
+            content = fn(obj)
+            if content:
+                return kind, content
+    return "result", repr(obj)
+
+
+def new_namespace() -> dict:
+    """A fresh session namespace: like ``__main__`` of a notebook, plus ``display``."""
+    return {"__name__": "__main__", "__builtins__": __builtins__, "display": display}
+
+
+def _split_last_expression(tree: ast.Module):
+    """Split a module into (statements, final expression or None), like Jupyter."""
+    if tree.body and isinstance(tree.body[-1], ast.Expr):
+        last = tree.body.pop()
+        return tree, ast.Expression(last.value)
+    return tree, None
+
+
+def _format_error(exc: BaseException, filename: str, source: str) -> str:
+    """Traceback restricted to the cell's own lines, then the exception itself."""
+    lines = source.splitlines()
+    out = []
+    if isinstance(exc, SyntaxError) and exc.filename == filename:
+        lineno = exc.lineno or 0
+        out.append(f"Cell line {lineno}\n")
+        if 1 <= lineno <= len(lines):
+            out.append(f"    {lines[lineno - 1].strip()}\n")
+        out.append(f"{type(exc).__name__}: {exc.msg}\n")
+        return "".join(out)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
+    if frames:
+        out.append("Traceback (cell lines, most recent call last):\n")
+    for frame in frames:
+        where = "" if frame.name == "<module>" else f", in {frame.name}"
+        out.append(f"  Cell line {frame.lineno}{where}\n")
+        if frame.lineno and 1 <= frame.lineno <= len(lines):
+            out.append(f"    {lines[frame.lineno - 1].strip()}\n")
+    out.extend(traceback.format_exception_only(type(exc), exc))
+    return "".join(out)
+
+
+def _clip(text: str) -> str:
+    if len(text) <= MAX_TEXT:
+        return text
+    return text[:MAX_TEXT] + f"\n... output cut after {MAX_TEXT:,} characters ...\n"
+
+
+_CLASSES = {"stdout": "lc-stdout", "stderr": "lc-stderr", "result": "lc-result", "error": "lc-error"}
+
+
+def render(items) -> str:
+    """Render output items ``[kind, text]`` as HTML (rich items are inserted as they are)."""
+    parts = []
+    for kind, text in items:
+        if kind == "html":
+            parts.append(f'<div class="lc-out lc-rich">{text}</div>')
+        else:
+            role = ' role="alert"' if kind == "error" else ""
+            parts.append(
+                f'<pre class="lc-out {_CLASSES[kind]}"{role}>{html.escape(_clip(text), quote=False)}</pre>'
+            )
+    return "".join(parts)
+
+
+def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResult:
+    """Run ``source`` in ``namespace``; return the rendered output and whether it raised."""
+    global _current
+    output = _Output()
+    saved = sys.stdout, sys.stderr, _current
+    sys.stdout, sys.stderr, _current = _Stream(output, "stdout"), _Stream(output, "stderr"), output
+    error = None
+    try:
+        try:
+            tree = ast.parse(source, filename=filename, mode="exec")
+            body, last = _split_last_expression(tree)
+            exec(compile(body, filename, "exec"), namespace)
+            if last is not None:
+                value = eval(compile(last, filename, "eval"), namespace)
+                if value is not None:
+                    output.add(*_rich(value))
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - the reader's code may raise anything
+            error = type(exc).__name__
+            output.add("error", _format_error(exc, filename, source))
+    finally:
+        sys.stdout, sys.stderr, _current = saved
+    return CellResult(render(output.items), error is None, error)

@@ -1,0 +1,113 @@
+"""Build the static site into site/: pages, live-cell runtime, Pyodide, service worker.
+
+Run by ``make build``.  Steps, in order:
+
+1. ``mkdocs build`` renders the Markdown; every live cell runs in CPython and
+   its output is embedded (a cell that fails unexpectedly fails the build).
+2. The Python the browser needs (``clusterlab`` and ``livecells.runner``) is
+   packed into a zip named by its content hash.
+3. Pyodide's runtime files (from the npm package) and KaTeX's styles and fonts
+   are copied in; nothing is ever loaded from another origin.
+4. esbuild bundles the cell UI with CodeMirror and KaTeX.
+5. A Pyodide memory snapshot is made in Node (tools/make_snapshot.mjs).
+6. Workbox writes a service worker that precaches every file, for offline use.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "site"
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What the browser imports: the library and the cell runner (not the build-time fence).
+BROWSER_PY = [("clusterlab", "**/*"), ("livecells", "__init__.py"), ("livecells", "runner.py")]
+
+
+def log(step: str) -> None:
+    print(f"[build] {step}", flush=True)
+
+
+def run(cmd, **kwargs) -> None:
+    subprocess.run(cmd, check=True, cwd=ROOT, **kwargs)
+
+
+def pyodide_version() -> str:
+    return json.loads((NODE_MODULES / "pyodide" / "package.json").read_text())["version"]
+
+
+def pack_python() -> tuple[bytes, str]:
+    """Zip the browser's Python files deterministically; return (bytes, short hash)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        files = []
+        for package, pattern in BROWSER_PY:
+            base = ROOT / "py" / package
+            files += [p for p in base.glob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+        for path in sorted(set(files)):
+            info = zipfile.ZipInfo(str(path.relative_to(ROOT / "py")), date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, path.read_bytes())
+    data = buf.getvalue()
+    return data, hashlib.sha256(data).hexdigest()[:12]
+
+
+def copy_vendor(pyodide_dir: Path) -> None:
+    pyodide_dir.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(NODE_MODULES / "pyodide" / name, pyodide_dir / name)
+    katex_src = NODE_MODULES / "katex" / "dist"
+    katex_dst = SITE / "assets" / "vendor" / "katex"
+    katex_dst.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(katex_src / "katex.min.css", katex_dst / "katex.min.css")
+    shutil.copytree(katex_src / "fonts", katex_dst / "fonts", dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("*.ttf", "*.woff"))  # woff2 is enough
+
+
+def bundle_js(config: dict) -> None:
+    out = SITE / "assets" / "livecells"
+    out.mkdir(parents=True, exist_ok=True)
+    esbuild = NODE_MODULES / ".bin" / "esbuild"
+    run([str(esbuild), "web/cells.js", "--bundle", "--minify", "--format=iife", "--target=es2020",
+         f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / 'cells.js'}", "--log-level=warning"])
+    shutil.copy2(ROOT / "web" / "worker.mjs", out / "worker.mjs")
+    shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
+
+
+def main() -> int:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    log("mkdocs build (runs every live cell in CPython)")
+    run([sys.executable, "-m", "mkdocs", "build", "--quiet"], env=env)
+
+    version = pyodide_version()
+    pyodide_rel = f"assets/vendor/pyodide-{version}/"
+    log(f"copy Pyodide {version} and KaTeX")
+    copy_vendor(SITE / pyodide_rel)
+
+    data, digest = pack_python()
+    archive_rel = f"assets/livecells/py-{digest}.zip"
+    (SITE / "assets" / "livecells").mkdir(parents=True, exist_ok=True)
+    (SITE / archive_rel).write_bytes(data)
+    log(f"packed clusterlab + livecells.runner -> {archive_rel} ({len(data):,} bytes)")
+
+    config = {"pyodide": pyodide_rel, "archive": archive_rel, "snapshot": None, "version": digest}
+    log("bundle the cell UI (esbuild)")
+    bundle_js(config)
+
+    log("service worker (Workbox)")
+    run(["node", "tools/make_sw.mjs", str(SITE)])
+    log("done: site/")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

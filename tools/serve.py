@@ -1,0 +1,58 @@
+"""Serve the built site on localhost with the MIME types Pyodide needs.
+
+``python tools/serve.py [--port 8000] [--dir site]``; also imported by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+SITE = Path(__file__).resolve().parent.parent / "site"
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".wasm": "application/wasm",
+        ".webmanifest": "application/manifest+json",
+        ".json": "application/json",
+        ".svg": "image/svg+xml",
+        ".woff2": "font/woff2",
+    }
+
+    def log_message(self, format, *args):  # quiet: tests and `make serve` stay readable
+        pass
+
+
+def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1"):
+    """Start a threaded server in the background; return (server, base URL)."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--dir", type=Path, default=SITE)
+    args = parser.parse_args()
+    if not (args.dir / "index.html").exists():
+        raise SystemExit(f"{args.dir}/index.html is missing; run `make build` first.")
+    handler = functools.partial(SiteHandler, directory=str(args.dir))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/  (Ctrl+C stops)", flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

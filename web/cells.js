@@ -1,0 +1,377 @@
+// Live cells on the page: a CodeMirror editor, Run / Reset / Stop, and output.
+// Python runs in one Web Worker per browser tab (see worker.mjs); this file is
+// bundled with CodeMirror by esbuild at build time (tools/build_site.py).
+import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine } from "@codemirror/view";
+import { EditorState } from "@codemirror/state";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { python } from "@codemirror/lang-python";
+import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
+import katex from "katex";
+
+/* global __LC_CONFIG__ */
+const CONFIG = __LC_CONFIG__; // {pyodide, archive, snapshot, version}: paths relative to the site root
+const SCRIPT = document.currentScript;
+const ROOT = new URL("../../", SCRIPT ? SCRIPT.src : location.href);
+const STORE_PREFIX = "clusterlab:cell:";
+
+// ---------------------------------------------------------------- runtime ---
+// One worker for the tab; it outlives Material's instant navigation.
+const runtime = {
+  worker: null,
+  state: "idle", // idle | loading | ready | running | error
+  detail: "",
+  nextId: 1,
+  pending: new Map(), // run id -> {resolve, reject}
+  sessionsRun: new Map(), // session -> Set of cell indices already run
+  queue: Promise.resolve(),
+  listeners: new Set(),
+
+  supported() {
+    return typeof WebAssembly === "object" && typeof Worker === "function";
+  },
+
+  setState(state, detail = "") {
+    this.state = state;
+    this.detail = detail;
+    for (const fn of this.listeners) fn(state, detail);
+  },
+
+  start() {
+    if (this.worker) return;
+    if (!this.supported()) {
+      this.setState(
+        "error",
+        "This browser cannot run Python here (WebAssembly or Web Workers are unavailable or blocked). " +
+          "The lesson and its pre-computed outputs stay readable.",
+      );
+      return;
+    }
+    this.setState("loading", "starting Python…");
+    const worker = new Worker(new URL("assets/livecells/worker.mjs", ROOT), { type: "module" });
+    worker.onmessage = (event) => this.onMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.setState("error", `The Python runtime failed to start: ${event.message || "unknown error"}.`);
+      this.failAll(new Error("The Python runtime failed."));
+    };
+    worker.postMessage({
+      type: "init",
+      root: ROOT.href,
+      pyodide: new URL(CONFIG.pyodide, ROOT).href,
+      archive: new URL(CONFIG.archive, ROOT).href,
+      snapshot: CONFIG.snapshot ? new URL(CONFIG.snapshot, ROOT).href : null,
+      version: CONFIG.version,
+    });
+    this.worker = worker;
+  },
+
+  onMessage(msg) {
+    if (msg.type === "status") {
+      this.setState(msg.state, msg.detail || "");
+      if (msg.state === "error") this.failAll(new Error(msg.detail));
+    } else if (msg.type === "result") {
+      const job = this.pending.get(msg.id);
+      if (job) {
+        this.pending.delete(msg.id);
+        job.resolve(msg);
+      }
+    }
+  },
+
+  failAll(error) {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+  },
+
+  hasRun(session, index) {
+    return this.sessionsRun.get(session)?.has(index) ?? false;
+  },
+
+  markRun(session, index) {
+    if (!this.sessionsRun.has(session)) this.sessionsRun.set(session, new Set());
+    this.sessionsRun.get(session).add(index);
+  },
+
+  // Queue a run; runs happen one at a time, in the order asked.
+  run(session, index, code) {
+    const job = this.queue.then(() => this.execute(session, index, code));
+    this.queue = job.catch(() => {});
+    return job;
+  },
+
+  execute(session, index, code) {
+    if (this.state === "error") return Promise.reject(new Error(this.detail));
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "run", id, session, index, code });
+    }).then((result) => {
+      this.markRun(session, index);
+      return result;
+    });
+  },
+
+  // Stop: the only sure way to end a runaway loop is to replace the worker.
+  stop() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.failAll(new StoppedError());
+    this.queue = Promise.resolve();
+    this.sessionsRun.clear();
+    this.setState("idle");
+    this.start();
+  },
+};
+
+class StoppedError extends Error {
+  constructor() {
+    super("stopped");
+    this.name = "StoppedError";
+  }
+}
+
+// ------------------------------------------------------------------ editor ---
+const highlightStyle = HighlightStyle.define([
+  { tag: tags.keyword, color: "var(--md-code-hl-keyword-color)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
+  { tag: tags.comment, color: "var(--md-code-hl-comment-color)", fontStyle: "italic" },
+  { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--md-code-hl-function-color)" },
+  { tag: [tags.operator, tags.punctuation], color: "var(--md-code-hl-operator-color)" },
+  { tag: [tags.className, tags.definition(tags.variableName)], color: "var(--md-code-hl-name-color)" },
+  { tag: tags.special(tags.variableName), color: "var(--md-code-hl-constant-color)" },
+]);
+
+function makeEditor(parent, doc, label, onChange, onRun) {
+  const runKeys = [
+    { key: "Mod-Enter", run: () => (onRun(), true) },
+    { key: "Shift-Enter", run: () => (onRun(), true) },
+  ];
+  return new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        history(),
+        drawSelection(),
+        highlightActiveLine(),
+        indentOnInput(),
+        bracketMatching(),
+        python(),
+        syntaxHighlighting(highlightStyle),
+        keymap.of([...runKeys, indentWithTab, ...defaultKeymap, ...historyKeymap]),
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "lc-keys-help" }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+}
+
+// ------------------------------------------------------------------- cells ---
+function hashText(text) {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function storageGet(key) {
+  try {
+    return JSON.parse(localStorage.getItem(key) || "null");
+  } catch {
+    return null;
+  }
+}
+
+function storageSet(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, JSON.stringify(value));
+    return true;
+  } catch {
+    return false; // storage full or blocked: the edit stays in the page
+  }
+}
+
+function button(text, title, onClick) {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `lc-btn lc-btn--${text.toLowerCase()}`;
+  b.textContent = text;
+  b.title = title;
+  b.addEventListener("click", onClick);
+  return b;
+}
+
+class Cell {
+  constructor(el, page, total) {
+    this.el = el;
+    this.page = page;
+    this.index = Number(el.dataset.lcIndex);
+    this.authored = el.dataset.lcCode;
+    this.storeKey = `${STORE_PREFIX}${page.session}#${this.index}`;
+    this.output = el.querySelector(".lc-output");
+    this.busy = false;
+
+    const saved = storageGet(this.storeKey);
+    const code = saved && typeof saved.code === "string" ? saved.code : this.authored;
+    const staleNote = saved && saved.authored !== hashText(this.authored);
+
+    const source = el.querySelector(".lc-source");
+    const holder = document.createElement("div");
+    holder.className = "lc-editor";
+    source.replaceWith(holder);
+    this.editor = makeEditor(
+      holder,
+      code,
+      `Python code, cell ${this.index} of ${total}`,
+      (text) => this.saveEdit(text),
+      () => this.run(),
+    );
+
+    const bar = document.createElement("div");
+    bar.className = "lc-toolbar";
+    this.runBtn = button("Run", "Run this cell (Ctrl+Enter or Shift+Enter)", () => this.run());
+    this.resetBtn = button("Reset", "Restore the lesson's code (your edit is discarded)", () => this.reset());
+    this.stopBtn = button("Stop", "Stop Python (restarts the session)", () => runtime.stop());
+    this.stopBtn.disabled = true;
+    this.badge = document.createElement("span");
+    this.badge.className = "lc-badge";
+    this.state = document.createElement("span");
+    this.state.className = "lc-state";
+    bar.append(this.runBtn, this.resetBtn, this.stopBtn, this.badge, this.state);
+    holder.after(bar);
+    this.showEdited(code !== this.authored, staleNote);
+  }
+
+  code() {
+    return this.editor.state.doc.toString();
+  }
+
+  saveEdit(text) {
+    const edited = text !== this.authored;
+    const ok = storageSet(this.storeKey, edited ? { code: text, authored: hashText(this.authored) } : null);
+    this.showEdited(edited, false, ok);
+  }
+
+  showEdited(edited, stale = false, saved = true) {
+    this.el.classList.toggle("lc-cell--edited", edited);
+    let text = "";
+    if (edited) text = saved ? "edited · saved in this browser" : "edited · could not be saved (storage full or blocked)";
+    if (edited && stale) text += " · the lesson's code changed since; Reset shows it";
+    this.badge.textContent = text;
+  }
+
+  reset() {
+    this.editor.dispatch({ changes: { from: 0, to: this.editor.state.doc.length, insert: this.authored } });
+    storageSet(this.storeKey, null);
+    this.showEdited(false);
+  }
+
+  setBusy(busy, label = "") {
+    this.busy = busy;
+    this.stopBtn.disabled = !busy;
+    this.el.classList.toggle("lc-cell--running", busy);
+    this.state.textContent = label;
+  }
+
+  async run() {
+    if (this.busy) return;
+    // Cells on a page form one session: earlier cells not yet run in it run first.
+    const earlier = this.page.cells.filter((c) => c.index < this.index && !runtime.hasRun(this.page.session, c.index));
+    for (const cell of [...earlier, this]) cell.setBusy(true, "queued…");
+    for (const cell of [...earlier, this]) {
+      if (!(await cell.execute())) {
+        for (const rest of [...earlier, this]) if (rest.busy) rest.setBusy(false);
+        return;
+      }
+    }
+  }
+
+  async execute() {
+    const started = performance.now();
+    if (runtime.state !== "ready") this.setBusy(true, "waiting for Python…");
+    try {
+      const result = await runtime.run(this.page.session, this.index, this.code());
+      this.output.innerHTML = result.html;
+      this.setBusy(false, `ran in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      return true;
+    } catch (error) {
+      const note = document.createElement("p");
+      note.className = "lc-note";
+      note.setAttribute("role", "alert");
+      note.textContent =
+        error instanceof StoppedError
+          ? "Stopped. Python was restarted, so this page's variables were cleared; running a cell runs the cells above it again first."
+          : `Could not run: ${error.message}`;
+      this.output.replaceChildren(note);
+      this.setBusy(false);
+      return false;
+    }
+  }
+}
+
+// -------------------------------------------------------------------- page ---
+function statusText(state, detail) {
+  const words = { idle: "Python: not started", loading: "Python: loading", ready: "Python: ready", running: "Python: running", error: "Python unavailable" };
+  return detail ? `${words[state]} — ${detail}` : words[state];
+}
+
+function renderMath(root) {
+  for (const el of root.querySelectorAll(".arithmatex")) {
+    if (el.dataset.katex) continue;
+    const text = el.textContent.trim();
+    const display = text.startsWith("\\[");
+    const tex = text.replace(/^\\[[(]|\\[\])]$/g, "");
+    try {
+      katex.render(tex, el, { displayMode: display, throwOnError: false });
+      el.dataset.katex = "1";
+    } catch {
+      /* leave the TeX source readable */
+    }
+  }
+}
+
+function enhancePage() {
+  renderMath(document);
+  const elements = [...document.querySelectorAll(".lc-cell")];
+  if (!elements.length) return;
+  const page = { session: location.pathname, cells: [] };
+  const first = elements[0].closest(".lc-setup") || elements[0];
+  const status = document.createElement("div");
+  status.className = "lc-status";
+  status.setAttribute("role", "status");
+  const help = document.createElement("p");
+  help.id = "lc-keys-help";
+  help.className = "lc-help";
+  help.textContent = "Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter to run it. Tab indents; press Esc then Tab to leave the editor.";
+  first.before(status, help);
+  const show = (state, detail) => {
+    status.dataset.state = state;
+    status.textContent = statusText(state, detail);
+  };
+  runtime.listeners.clear();
+  runtime.listeners.add(show);
+  show(runtime.state, runtime.detail);
+  page.cells = elements.map((el) => new Cell(el, page, elements.length));
+  runtime.start();
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+  navigator.serviceWorker.register(new URL("sw.js", ROOT).href).catch(() => {});
+}
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(() => enhancePage());
+} else if (document.readyState === "loading") {
+  document.addEventListener("DOMContentLoaded", enhancePage);
+} else {
+  enhancePage();
+}
+registerServiceWorker();
+window.__lcRuntime = runtime; // for the end-to-end tests and benchmarks
