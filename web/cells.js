@@ -1,7 +1,7 @@
 // Live cells on the page: a CodeMirror editor, Run / Reset / Stop, and output.
 // Python runs in one Web Worker per browser tab (see worker.mjs); this file is
 // bundled with CodeMirror by esbuild at build time (tools/build_site.py).
-import { EditorView, keymap, lineNumbers, drawSelection, highlightActiveLine } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, drawSelection } from "@codemirror/view";
 import { EditorState } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
@@ -25,6 +25,7 @@ const runtime = {
   pending: new Map(), // run id -> {resolve, reject}
   sessionsRun: new Map(), // session -> Set of cell indices already run
   queue: Promise.resolve(),
+  active: null, // {session, index} of the run in progress
   listeners: new Set(),
 
   supported() {
@@ -106,8 +107,10 @@ const runtime = {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
+      this.active = { session, index };
       this.worker.postMessage({ type: "run", id, session, index, code });
     }).then((result) => {
+      this.active = null;
       this.markRun(session, index);
       return result;
     });
@@ -117,7 +120,8 @@ const runtime = {
   stop() {
     if (this.worker) this.worker.terminate();
     this.worker = null;
-    this.failAll(new StoppedError());
+    this.failAll(new StoppedError(this.active));
+    this.active = null;
     this.queue = Promise.resolve();
     this.sessionsRun.clear();
     this.setState("idle");
@@ -126,9 +130,10 @@ const runtime = {
 };
 
 class StoppedError extends Error {
-  constructor() {
+  constructor(active) {
     super("stopped");
     this.name = "StoppedError";
+    this.active = active; // the run that was executing when Stop was pressed
   }
 }
 
@@ -136,8 +141,8 @@ class StoppedError extends Error {
 const highlightStyle = HighlightStyle.define([
   { tag: tags.keyword, color: "var(--md-code-hl-keyword-color)" },
   { tag: [tags.string, tags.special(tags.string)], color: "var(--md-code-hl-string-color)" },
-  { tag: [tags.number, tags.bool, tags.null], color: "var(--md-code-hl-number-color)" },
-  { tag: tags.comment, color: "var(--md-code-hl-comment-color)", fontStyle: "italic" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--lc-number)" },
+  { tag: tags.comment, color: "var(--lc-comment)", fontStyle: "italic" },
   { tag: [tags.function(tags.variableName), tags.function(tags.propertyName)], color: "var(--md-code-hl-function-color)" },
   { tag: [tags.operator, tags.punctuation], color: "var(--md-code-hl-operator-color)" },
   { tag: [tags.className, tags.definition(tags.variableName)], color: "var(--md-code-hl-name-color)" },
@@ -157,7 +162,6 @@ function makeEditor(parent, doc, label, onChange, onRun) {
         lineNumbers(),
         history(),
         drawSelection(),
-        highlightActiveLine(),
         indentOnInput(),
         bracketMatching(),
         python(),
@@ -216,6 +220,7 @@ class Cell {
     this.storeKey = `${STORE_PREFIX}${page.session}#${this.index}`;
     this.output = el.querySelector(".lc-output");
     this.busy = false;
+    this.stopped = false;
 
     const saved = storageGet(this.storeKey);
     const code = saved && typeof saved.code === "string" ? saved.code : this.authored;
@@ -282,7 +287,11 @@ class Cell {
   async run() {
     if (this.busy) return;
     // Cells on a page form one session: earlier cells not yet run in it run first.
-    const earlier = this.page.cells.filter((c) => c.index < this.index && !runtime.hasRun(this.page.session, c.index));
+    // A cell stopped by the reader is left out until the reader runs it again.
+    this.stopped = false;
+    const earlier = this.page.cells.filter(
+      (c) => c.index < this.index && !c.stopped && !runtime.hasRun(this.page.session, c.index),
+    );
     for (const cell of [...earlier, this]) cell.setBusy(true, "queued…");
     for (const cell of [...earlier, this]) {
       if (!(await cell.execute())) {
@@ -304,9 +313,12 @@ class Cell {
       const note = document.createElement("p");
       note.className = "lc-note";
       note.setAttribute("role", "alert");
+      const wasRunning = error.active && error.active.session === this.page.session && error.active.index === this.index;
+      if (error instanceof StoppedError && wasRunning) this.stopped = true;
       note.textContent =
         error instanceof StoppedError
-          ? "Stopped. Python was restarted, so this page's variables were cleared; running a cell runs the cells above it again first."
+          ? "Stopped. Python was restarted, so this page's variables were cleared. Running a cell first runs " +
+            "the cells above it again, except stopped ones like this, which run only when you run them."
           : `Could not run: ${error.message}`;
       this.output.replaceChildren(note);
       this.setBusy(false);
@@ -338,6 +350,8 @@ function renderMath(root) {
 
 function enhancePage() {
   renderMath(document);
+  // Material's search dialog has no accessible name; give it one.
+  document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
   const elements = [...document.querySelectorAll(".lc-cell")];
   if (!elements.length) return;
   const page = { session: location.pathname, cells: [] };

@@ -1,0 +1,111 @@
+"""End-to-end fixtures: the built site served on localhost, Chromium via Playwright.
+
+The site must be built first (``make test`` does it); a missing build fails
+loudly instead of skipping, so a broken build can never pass unnoticed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+sys.path.insert(0, str(ROOT / "tools"))
+
+import find_chromium  # noqa: E402
+import serve  # noqa: E402
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+def site_pages() -> list[str]:
+    """Every HTML page of the built site, as a path relative to the root ('' is home)."""
+    if not (SITE / "index.html").exists():
+        raise RuntimeError("site/ is not built: run `make build` (or `make test`, which builds first).")
+    pages = []
+    for html in sorted(SITE.rglob("index.html")):
+        rel = html.parent.relative_to(SITE).as_posix()
+        if rel.startswith("assets"):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    return pages
+
+
+def pages_with_cells() -> list[str]:
+    return [p for p in site_pages() if 'class="lc-cell"' in (SITE / p / "index.html").read_text()]
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    server, url = serve.start(SITE)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = dict(browser_type_launch_args, args=find_chromium.LAUNCH_ARGS)
+    path = find_chromium.find()
+    if path:
+        args["executable_path"] = path
+    return args
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # Most tests need no service worker; the offline tests make their own context.
+    return dict(browser_context_args, service_workers="block", viewport={"width": 1100, "height": 900})
+
+
+class Watch:
+    """Records a page's requests, console errors and uncaught exceptions."""
+
+    def __init__(self, page):
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def outside(self, origin: str) -> list[str]:
+        return [u for u in self.requests if not (u.startswith(origin) or re.match(r"^(data|blob):", u))]
+
+
+@pytest.fixture
+def watch(page):
+    return Watch(page)
+
+
+def wait_ready(page, timeout=60_000):
+    page.wait_for_selector('.lc-status[data-state="ready"]', timeout=timeout)
+
+
+def cell(page, n):
+    """The n-th (0-based) visible, non-setup cell."""
+    return page.locator(".lc-cell:not(.lc-setup .lc-cell)").nth(n)
+
+
+def run_and_wait(page, c, timeout=30_000):
+    c.locator(".lc-btn--run").click()
+    wait_idle(page, c, timeout)
+
+
+def wait_idle(page, c, timeout=30_000):
+    page.wait_for_function(
+        "el => !el.classList.contains('lc-cell--running')", arg=c.element_handle(), timeout=timeout
+    )
+
+
+def set_code(page, c, code):
+    c.locator(".cm-content").click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(code)

@@ -1,0 +1,150 @@
+"""What a reader does with a live cell: edit, run, reset, stop, come back later."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import expect
+
+from conftest import cell, run_and_wait, set_code, wait_idle, wait_ready
+
+LESSON = "distances/"
+
+
+def open_lesson(page, site_url, path=LESSON):
+    page.goto(site_url + path)
+    wait_ready(page)
+
+
+def test_edit_then_run_shows_the_new_output(page, site_url):
+    open_lesson(page, site_url)
+    c = cell(page, 1)
+    set_code(page, c, "print(6 * 7)")
+    run_and_wait(page, c)
+    assert c.locator(".lc-output").inner_text().strip() == "42"
+
+
+def test_ctrl_enter_runs_the_cell(page, site_url):
+    open_lesson(page, site_url)
+    c = cell(page, 1)
+    set_code(page, c, "'ctrl' + 'enter'")
+    page.keyboard.press("Control+Enter")
+    wait_idle(page, c)
+    page.wait_for_function("el => el.textContent.includes('ctrlenter')", arg=c.locator(".lc-output").element_handle())
+
+
+def test_earlier_cells_run_first_so_a_later_cell_works_alone(page, site_url):
+    open_lesson(page, site_url)
+    c = cell(page, 3)  # uses X and names from earlier cells
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
+
+
+def test_reset_restores_the_authored_code_and_clears_the_edit(page, site_url):
+    open_lesson(page, site_url)
+    c = cell(page, 1)
+    authored = c.get_attribute("data-lc-code")
+    set_code(page, c, "x = 'changed'")
+    assert "lc-cell--edited" in c.get_attribute("class")
+    c.locator(".lc-btn--reset").click()
+    assert c.locator(".cm-content").inner_text() == authored
+    assert "lc-cell--edited" not in c.get_attribute("class")
+    page.reload()
+    wait_ready(page)
+    assert cell(page, 1).locator(".cm-content").inner_text() == authored
+
+
+def test_stop_ends_an_endless_loop_within_a_second_and_python_stays_usable(page, site_url):
+    open_lesson(page, site_url)
+    loop = cell(page, 1)
+    set_code(page, loop, "while True:\n    pass")
+    loop.locator(".lc-btn--run").click()
+    page.wait_for_selector('.lc-status[data-state="running"]')
+    time.sleep(0.5)
+    started = time.monotonic()
+    loop.locator(".lc-btn--stop").click()
+    page.wait_for_function(
+        "el => el.textContent.includes('Stopped')", arg=loop.locator(".lc-output").element_handle(), timeout=1000
+    )
+    assert time.monotonic() - started < 1.0
+    assert "restarted" in loop.locator(".lc-output").inner_text()
+    other = cell(page, 2)
+    before = other.locator(".lc-output").inner_html()
+    run_and_wait(page, other, timeout=60_000)
+    assert other.locator(".lc-output").inner_html() == before
+
+
+def test_edits_survive_reload_and_navigation(page, site_url):
+    open_lesson(page, site_url)
+    set_code(page, cell(page, 1), "kept = 'still here'")
+    page.wait_for_timeout(100)
+    page.reload()
+    wait_ready(page)
+    c = cell(page, 1)
+    assert c.locator(".cm-content").inner_text() == "kept = 'still here'"
+    assert "edited" in c.locator(".lc-badge").inner_text()
+    page.locator("a.md-footer__link--prev").click()  # Material's instant navigation
+    page.wait_for_url(site_url)
+    page.go_back()
+    page.wait_for_url(site_url + LESSON)
+    wait_ready(page)
+    assert cell(page, 1).locator(".cm-content").inner_text() == "kept = 'still here'"
+
+
+def test_pages_do_not_share_variables(page, site_url):
+    open_lesson(page, site_url)
+    c = cell(page, 1)
+    set_code(page, c, "leaked = 123")
+    run_and_wait(page, c)
+    page.goto(site_url)
+    wait_ready(page)
+    home = cell(page, 0)
+    set_code(page, home, "print('leaked' in globals())")
+    run_and_wait(page, home)
+    assert home.locator(".lc-output").inner_text().strip() == "False"
+
+
+def test_keyboard_only_use(page, site_url):
+    open_lesson(page, site_url)
+    page.locator("body").focus()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('cm-content')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a cell's editor")
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type("print('typed')")
+    page.keyboard.press("Control+Enter")
+    index = page.evaluate("document.activeElement.closest('.lc-cell').dataset.lcIndex")
+    focused_cell = page.locator(f'.lc-cell[data-lc-index="{index}"]')
+    page.wait_for_function(
+        "el => el.textContent.includes('typed')", arg=focused_cell.locator(".lc-output").element_handle()
+    )
+    page.keyboard.press("Escape")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Run"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Reset"
+    page.keyboard.press("Enter")
+    assert "typed" not in focused_cell.locator(".cm-content").inner_text()
+
+
+def test_without_webassembly_the_page_says_so_and_stays_readable(browser, site_url):
+    context = browser.new_context(service_workers="block")
+    context.add_init_script("delete globalThis.WebAssembly;")
+
+    def strip_wasm(route):
+        response = route.fetch()
+        route.fulfill(response=response, body="delete globalThis.WebAssembly;\n" + response.text())
+
+    context.route("**/*.mjs", strip_wasm)
+    page = context.new_page()
+    page.goto(site_url + LESSON)
+    page.wait_for_selector('.lc-status[data-state="error"]')
+    assert "WebAssembly" in page.locator(".lc-status").inner_text()
+    assert cell(page, 1).locator(".lc-output").inner_text().strip() == "5.0"
+    cell(page, 1).locator(".lc-btn--run").click()
+    expect(cell(page, 1).locator(".lc-output")).to_contain_text("Could not run")
+    context.close()

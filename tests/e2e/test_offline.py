@@ -1,0 +1,40 @@
+"""After one visit the whole site, Python included, works with the network off."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import SITE, cell, run_and_wait, wait_ready
+
+
+def precached_urls() -> set[str]:
+    return set(re.findall(r'url:"([^"]+)"', (SITE / "sw.js").read_text()))
+
+
+def test_service_worker_precaches_every_file_of_the_site():
+    urls = precached_urls()
+    files = {
+        p.relative_to(SITE).as_posix()
+        for p in SITE.rglob("*")
+        if p.is_file() and p.name != "sw.js" and not p.name.endswith(".map")
+    }
+    assert files - urls == set()
+
+
+def test_reload_and_run_a_cell_offline_after_one_visit(browser, site_url):
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "distances/")
+    wait_ready(page)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    context.set_offline(True)
+    page.reload()
+    wait_ready(page)
+    c = cell(page, 2)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
+    page.goto(site_url)  # another page, never visited, also comes from the cache
+    assert "Learn cluster analysis" in page.locator("h1").inner_text()
+    context.close()

@@ -1,0 +1,55 @@
+"""Every page of the built site: no outside request, no console error,
+every unedited cell reproduces its pre-rendered output, no serious a11y violation."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import pages_with_cells, site_pages, wait_ready
+
+PAGES = site_pages()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_makes_no_outside_request_and_logs_no_error(page, watch, site_url, path):
+    page.goto(site_url + path)
+    if page.locator(".lc-cell").count():
+        wait_ready(page)
+    page.wait_for_load_state("networkidle")
+    assert watch.outside(site_url) == []
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("path", pages_with_cells())
+def test_every_unedited_cell_reproduces_its_prerendered_output(page, watch, site_url, path):
+    page.goto(site_url + path)
+    wait_ready(page)
+    page.evaluate("document.querySelectorAll('details.lc-setup').forEach(d => d.open = true)")
+    cells = page.locator(".lc-cell")
+    assert cells.count() > 0
+    for i in range(cells.count()):
+        c = cells.nth(i)
+        before = c.locator(".lc-output").inner_html()
+        c.locator(".lc-btn--run").click()
+        page.wait_for_function(
+            "el => !el.classList.contains('lc-cell--running')", arg=c.element_handle(), timeout=60_000
+        )
+        after = c.locator(".lc-output").inner_html()
+        assert after == before, f"{path} cell {i + 1}: browser output differs from the pre-rendered one"
+    assert watch.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_accessibility_violation(page, site_url, path, scheme):
+    page.goto(site_url + path)
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    if page.locator(".lc-cell").count():
+        wait_ready(page)
+    results = Axe().run(page)
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == []
