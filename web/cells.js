@@ -292,15 +292,31 @@ class Cell {
     const earlier = this.page.cells.filter(
       (c) => c.index < this.index && !c.stopped && !runtime.hasRun(this.page.session, c.index),
     );
-    for (const cell of [...earlier, this]) cell.setBusy(true, "queued…");
-    for (const cell of [...earlier, this]) {
-      if (!(await cell.execute())) {
-        for (const rest of [...earlier, this]) if (rest.busy) rest.setBusy(false);
+    const chain = [...earlier, this];
+    for (const cell of chain) cell.setBusy(true, "queued…");
+    for (const cell of chain) {
+      const error = await cell.execute();
+      if (error) {
+        // Python stopped or could not start: the rest of the chain does not run.
+        for (const rest of chain) {
+          if (!rest.busy) continue;
+          rest.setBusy(false);
+          if (rest === this) this.showNote(error);
+        }
         return;
       }
     }
   }
 
+  showNote(text) {
+    const note = document.createElement("p");
+    note.className = "lc-note";
+    note.setAttribute("role", "alert");
+    note.textContent = text;
+    this.output.replaceChildren(note);
+  }
+
+  // Run this cell's code; return null, or the message shown when it could not run.
   async execute() {
     const started = performance.now();
     if (runtime.state !== "ready") this.setBusy(true, "waiting for Python…");
@@ -308,21 +324,18 @@ class Cell {
       const result = await runtime.run(this.page.session, this.index, this.code());
       this.output.innerHTML = result.html;
       this.setBusy(false, `ran in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-      return true;
+      return null;
     } catch (error) {
-      const note = document.createElement("p");
-      note.className = "lc-note";
-      note.setAttribute("role", "alert");
-      const wasRunning = error.active && error.active.session === this.page.session && error.active.index === this.index;
-      if (error instanceof StoppedError && wasRunning) this.stopped = true;
-      note.textContent =
-        error instanceof StoppedError
-          ? "Stopped. Python was restarted, so this page's variables were cleared. Running a cell first runs " +
-            "the cells above it again, except stopped ones like this, which run only when you run them."
-          : `Could not run: ${error.message}`;
-      this.output.replaceChildren(note);
+      const stopped = error instanceof StoppedError;
+      const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
+      if (wasRunning) this.stopped = true;
+      const text = stopped
+        ? "Stopped. Python was restarted, so this page's variables were cleared. Running a cell first runs " +
+          "the cells above it again, except stopped ones like this, which run only when you run them."
+        : `Could not run: ${error.message}`;
+      this.showNote(text);
       this.setBusy(false);
-      return false;
+      return text;
     }
   }
 }
