@@ -83,6 +83,17 @@ def bundle_js(config: dict) -> None:
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
 
 
+def make_snapshot(pyodide_dir: Path, archive: Path, digest: str, version: str) -> dict:
+    """Make the Pyodide memory snapshot; its name changes with Pyodide, clusterlab and the script."""
+    script = ROOT / "tools" / "make_snapshot.mjs"
+    key = hashlib.sha256(f"{version}:{digest}:".encode() + script.read_bytes()).hexdigest()[:12]
+    base = f"assets/livecells/snapshot-{key}"
+    log("Pyodide memory snapshot with clusterlab imported (Node)")
+    run(["node", str(script), str(pyodide_dir), str(archive), str(SITE / f"{base}.bin.gz"),
+         str(SITE / f"{base}.json"), digest])
+    return {"file": f"{base}.bin.gz", "manifest": f"{base}.json"}
+
+
 def main() -> int:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
     log("mkdocs build (runs every live cell in CPython)")
@@ -99,7 +110,8 @@ def main() -> int:
     (SITE / archive_rel).write_bytes(data)
     log(f"packed clusterlab + livecells.runner -> {archive_rel} ({len(data):,} bytes)")
 
-    config = {"pyodide": pyodide_rel, "archive": archive_rel, "snapshot": None, "version": digest}
+    snapshot = make_snapshot(SITE / pyodide_rel, SITE / archive_rel, digest, version)
+    config = {"pyodide": pyodide_rel, "archive": archive_rel, "snapshot": snapshot, "version": digest}
     log("bundle the cell UI (esbuild)")
     bundle_js(config)
 

@@ -61,7 +61,10 @@ const runtime = {
       root: ROOT.href,
       pyodide: new URL(CONFIG.pyodide, ROOT).href,
       archive: new URL(CONFIG.archive, ROOT).href,
-      snapshot: CONFIG.snapshot ? new URL(CONFIG.snapshot, ROOT).href : null,
+      snapshot: CONFIG.snapshot && {
+        file: new URL(CONFIG.snapshot.file, ROOT).href,
+        manifest: new URL(CONFIG.snapshot.manifest, ROOT).href,
+      },
       version: CONFIG.version,
     });
     this.worker = worker;

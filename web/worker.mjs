@@ -1,13 +1,14 @@
 // The Python runtime of the tab: Pyodide in a module Web Worker, so a runaway
 // cell never freezes the page (Stop terminates this worker and starts another).
 //
-// Messages in:  {type: "init", pyodide, archive, snapshot, version}
+// Messages in:  {type: "init", pyodide, archive, snapshot: {file, manifest} | null, version}
 //               {type: "run", id, session, index, code}
 // Messages out: {type: "status", state, detail}
 //               {type: "result", id, html, ok, error}
 const SITE_PACKAGES = "/home/pyodide/lib";
 let pyodide = null;
 let ready = null;
+let bootNote = ""; // why the snapshot was not used, if it was not
 
 function status(state, detail = "") {
   postMessage({ type: "status", state, detail });
@@ -19,23 +20,65 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// Start Python from the build-time memory snapshot (clusterlab already imported).
+// Any mismatch or damage throws, and boot() falls back to a plain start.
+async function loadFromSnapshot(mod, cfg) {
+  const manifestResponse = await fetch(cfg.snapshot.manifest);
+  if (!manifestResponse.ok) throw new Error(`its manifest is missing (HTTP ${manifestResponse.status})`);
+  const manifest = await manifestResponse.json();
+  if (manifest.pyodide !== mod.version) {
+    throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${mod.version}`);
+  }
+  if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
+  const response = await fetch(cfg.snapshot.file);
+  if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
+  let raw;
+  try {
+    // DecompressionStream checks gzip's CRC, so a damaged download fails here.
+    raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+  } catch {
+    throw new Error("it is damaged (not valid gzip)");
+  }
+  if (raw.length !== manifest.bytes) throw new Error("it is damaged (wrong size)");
+  const py = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: raw });
+  if (!py.runPython("'livecells.runner' in __import__('sys').modules")) {
+    throw new Error("it does not contain the cell runner");
+  }
+  return py;
+}
+
 async function boot(cfg) {
   if (typeof WebAssembly !== "object") {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
   }
   status("loading", "downloading the Python runtime…");
-  const { loadPyodide } = await import(`${cfg.pyodide}pyodide.mjs`);
+  const mod = await import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
-  pyodide = await loadPyodide({ indexURL: cfg.pyodide, packages: [] });
+  let note = "";
+  let fromSnapshot = false;
+  if (cfg.snapshot) {
+    try {
+      pyodide = await loadFromSnapshot(mod, cfg);
+      fromSnapshot = true;
+    } catch (error) {
+      note = `started without the snapshot, more slowly: ${error.message}`;
+      pyodide = null;
+    }
+  }
+  if (!pyodide) pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [] });
   status("loading", "unpacking clusterlab…");
+  // The sources go into the file system even after a snapshot start, so that
+  // tracebacks and inspect can show the library's lines.
   pyodide.FS.mkdirTree(SITE_PACKAGES);
   pyodide.unpackArchive(await archive, "zip", { extractDir: SITE_PACKAGES });
-  pyodide.runPython(`
+  if (!fromSnapshot) {
+    pyodide.runPython(`
 import sys
 sys.path.insert(0, ${JSON.stringify(SITE_PACKAGES)})
 import livecells.runner
 `);
-  return pyodide;
+  }
+  return note;
 }
 
 const sessions = new Map(); // session -> Python dict (the page's namespace)
@@ -51,7 +94,7 @@ function runCell({ id, session, index, code }) {
   } finally {
     result?.destroy?.();
     runner.destroy();
-    status("ready");
+    status("ready", bootNote);
   }
 }
 
@@ -59,7 +102,10 @@ onmessage = async (event) => {
   const msg = event.data;
   if (msg.type === "init") {
     ready = boot(msg).then(
-      () => status("ready"),
+      (note) => {
+        bootNote = note;
+        status("ready", note);
+      },
       (error) => {
         status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);
         throw error;

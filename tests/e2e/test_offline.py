@@ -31,6 +31,7 @@ def test_reload_and_run_a_cell_offline_after_one_visit(browser, site_url):
     context.set_offline(True)
     page.reload()
     wait_ready(page)
+    assert "without the snapshot" not in page.locator(".lc-status").inner_text()
     c = cell(page, 2)
     before = c.locator(".lc-output").inner_html()
     run_and_wait(page, c, timeout=60_000)

@@ -1,0 +1,72 @@
+"""Instant start: Python boots from the build-time memory snapshot, and falls back
+to a plain start, saying so, when the snapshot is damaged, missing or mismatched."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import cell, run_and_wait, set_code, wait_ready
+
+LESSON = "distances/"
+
+
+def status_text(page) -> str:
+    return page.locator(".lc-status").inner_text()
+
+
+def test_boots_from_the_snapshot_with_sources_and_a_clean_namespace(page, site_url):
+    snapshot_requests = []
+    page.on("request", lambda r: ".bin.gz" in r.url and snapshot_requests.append(r.url))
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    assert snapshot_requests, "the snapshot was never requested"
+    assert "without the snapshot" not in status_text(page)
+    c = cell(page, 1)
+    set_code(
+        page,
+        c,
+        "import inspect, clusterlab.distance\n"
+        "print(inspect.getsource(clusterlab.distance.euclidean).splitlines()[0])\n"
+        "print(sorted(k for k in globals() if not k.startswith('_') and k not in ('inspect', 'clusterlab')))",
+    )
+    run_and_wait(page, c)
+    out = c.locator(".lc-output").inner_text()
+    assert "def euclidean(u, v) -> float:" in out
+    # only names defined by the page's own earlier cells, plus display(): nothing from the snapshot
+    assert "['X', 'cityblock', 'display', 'distance_matrix', 'euclidean', 'name', 'names', 'x1', 'x2']" in out
+
+
+def corrupt(route):
+    route.fulfill(status=200, body=b"\x1f\x8b\x08\x00 this is not a snapshot" * 100)
+
+
+def missing(route):
+    route.fulfill(status=404, body="not found")
+
+
+def mismatched(route):
+    manifest = json.loads(route.fetch().text())
+    manifest["pyodide"] = "0.0.1"
+    route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+
+@pytest.mark.parametrize(
+    "pattern, handler, reason",
+    [
+        ("**/snapshot-*.bin.gz", corrupt, "damaged"),
+        ("**/snapshot-*.bin.gz", missing, "could not be downloaded"),
+        ("**/snapshot-*.json", mismatched, "made for Pyodide 0.0.1"),
+    ],
+    ids=["corrupted", "missing", "mismatched"],
+)
+def test_falls_back_to_a_plain_start_and_says_why(page, site_url, pattern, handler, reason):
+    page.route(pattern, handler)
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    text = status_text(page)
+    assert "without the snapshot" in text and reason in text
+    c = cell(page, 3)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
