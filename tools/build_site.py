@@ -77,8 +77,9 @@ def bundle_js(config: dict) -> None:
     out = SITE / "assets" / "livecells"
     out.mkdir(parents=True, exist_ok=True)
     esbuild = NODE_MODULES / ".bin" / "esbuild"
-    run([str(esbuild), "web/cells.js", "--bundle", "--minify", "--format=iife", "--target=es2020",
-         f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / 'cells.js'}", "--log-level=warning"])
+    for source, target in (("web/runtime.js", "boot.js"), ("web/cells.js", "cells.js")):
+        run([str(esbuild), source, "--bundle", "--minify", "--format=iife", "--target=es2020",
+             f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / target}", "--log-level=warning"])
     shutil.copy2(ROOT / "web" / "worker.mjs", out / "worker.mjs")
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
 

@@ -14,6 +14,9 @@ const { count, size, warnings } = await generateSW({
   clientsClaim: true,
   skipWaiting: false,
   directoryIndex: "index.html",
+  // Files whose path already carries a version are fetched by their plain URL,
+  // so the browser's HTTP cache (filled by the first start) answers the precache.
+  dontCacheBustURLsMatching: /(pyodide-[\d.]+\/|snapshot-[0-9a-f]+|py-[0-9a-f]+\.zip)/,
   cleanupOutdatedCaches: true,
   sourcemap: false,
   mode: "production",

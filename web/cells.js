@@ -9,136 +9,10 @@ import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } fr
 import { tags } from "@lezer/highlight";
 import katex from "katex";
 
-/* global __LC_CONFIG__ */
-const CONFIG = __LC_CONFIG__; // {pyodide, archive, snapshot, version}: paths relative to the site root
-const SCRIPT = document.currentScript;
-const ROOT = new URL("../../", SCRIPT ? SCRIPT.src : location.href);
 const STORE_PREFIX = "clusterlab:cell:";
 
-// ---------------------------------------------------------------- runtime ---
-// One worker for the tab; it outlives Material's instant navigation.
-const runtime = {
-  worker: null,
-  state: "idle", // idle | loading | ready | running | error
-  detail: "",
-  nextId: 1,
-  pending: new Map(), // run id -> {resolve, reject}
-  sessionsRun: new Map(), // session -> Set of cell indices already run
-  queue: Promise.resolve(),
-  active: null, // {session, index} of the run in progress
-  listeners: new Set(),
-
-  supported() {
-    return typeof WebAssembly === "object" && typeof Worker === "function";
-  },
-
-  setState(state, detail = "") {
-    this.state = state;
-    this.detail = detail;
-    for (const fn of this.listeners) fn(state, detail);
-  },
-
-  start() {
-    if (this.worker) return;
-    if (!this.supported()) {
-      this.setState(
-        "error",
-        "This browser cannot run Python here (WebAssembly or Web Workers are unavailable or blocked). " +
-          "The lesson and its pre-computed outputs stay readable.",
-      );
-      return;
-    }
-    this.setState("loading", "starting Python…");
-    const worker = new Worker(new URL("assets/livecells/worker.mjs", ROOT), { type: "module" });
-    worker.onmessage = (event) => this.onMessage(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.setState("error", `The Python runtime failed to start: ${event.message || "unknown error"}.`);
-      this.failAll(new Error("The Python runtime failed."));
-    };
-    worker.postMessage({
-      type: "init",
-      root: ROOT.href,
-      pyodide: new URL(CONFIG.pyodide, ROOT).href,
-      archive: new URL(CONFIG.archive, ROOT).href,
-      snapshot: CONFIG.snapshot && {
-        file: new URL(CONFIG.snapshot.file, ROOT).href,
-        manifest: new URL(CONFIG.snapshot.manifest, ROOT).href,
-      },
-      version: CONFIG.version,
-    });
-    this.worker = worker;
-  },
-
-  onMessage(msg) {
-    if (msg.type === "status") {
-      this.setState(msg.state, msg.detail || "");
-      if (msg.state === "error") this.failAll(new Error(msg.detail));
-    } else if (msg.type === "result") {
-      const job = this.pending.get(msg.id);
-      if (job) {
-        this.pending.delete(msg.id);
-        job.resolve(msg);
-      }
-    }
-  },
-
-  failAll(error) {
-    for (const job of this.pending.values()) job.reject(error);
-    this.pending.clear();
-  },
-
-  hasRun(session, index) {
-    return this.sessionsRun.get(session)?.has(index) ?? false;
-  },
-
-  markRun(session, index) {
-    if (!this.sessionsRun.has(session)) this.sessionsRun.set(session, new Set());
-    this.sessionsRun.get(session).add(index);
-  },
-
-  // Queue a run; runs happen one at a time, in the order asked.
-  run(session, index, code) {
-    const job = this.queue.then(() => this.execute(session, index, code));
-    this.queue = job.catch(() => {});
-    return job;
-  },
-
-  execute(session, index, code) {
-    if (this.state === "error") return Promise.reject(new Error(this.detail));
-    this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.active = { session, index };
-      this.worker.postMessage({ type: "run", id, session, index, code });
-    }).then((result) => {
-      this.active = null;
-      this.markRun(session, index);
-      return result;
-    });
-  },
-
-  // Stop: the only sure way to end a runaway loop is to replace the worker.
-  stop() {
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
-    this.failAll(new StoppedError(this.active));
-    this.active = null;
-    this.queue = Promise.resolve();
-    this.sessionsRun.clear();
-    this.setState("idle");
-    this.start();
-  },
-};
-
-class StoppedError extends Error {
-  constructor(active) {
-    super("stopped");
-    this.name = "StoppedError";
-    this.active = active; // the run that was executing when Stop was pressed
-  }
-}
+const runtime = window.__lcRuntime; // started early by boot.js (web/runtime.js)
+const { StoppedError } = runtime;
 
 // ------------------------------------------------------------------ editor ---
 const highlightStyle = HighlightStyle.define([
@@ -364,6 +238,8 @@ function renderMath(root) {
   }
 }
 
+let statusListener = null;
+
 function enhancePage() {
   renderMath(document);
   // Material's search dialog has no accessible name; give it one.
@@ -384,16 +260,12 @@ function enhancePage() {
     status.dataset.state = state;
     status.textContent = statusText(state, detail);
   };
-  runtime.listeners.clear();
+  if (statusListener) runtime.listeners.delete(statusListener); // the previous page's
+  statusListener = show;
   runtime.listeners.add(show);
   show(runtime.state, runtime.detail);
   page.cells = elements.map((el) => new Cell(el, page, elements.length));
   runtime.start();
-}
-
-function registerServiceWorker() {
-  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  navigator.serviceWorker.register(new URL("sw.js", ROOT).href).catch(() => {});
 }
 
 if (window.document$ && typeof window.document$.subscribe === "function") {
@@ -403,5 +275,3 @@ if (window.document$ && typeof window.document$.subscribe === "function") {
 } else {
   enhancePage();
 }
-registerServiceWorker();
-window.__lcRuntime = runtime; // for the end-to-end tests and benchmarks

@@ -11,7 +11,7 @@ let ready = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
 
 function status(state, detail = "") {
-  postMessage({ type: "status", state, detail });
+  postMessage({ type: "status", state, detail, timings });
 }
 
 async function fetchBytes(url, what) {
@@ -20,17 +20,18 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-// Start Python from the build-time memory snapshot (clusterlab already imported).
-// Any mismatch or damage throws, and boot() falls back to a plain start.
-async function loadFromSnapshot(mod, cfg) {
-  const manifestResponse = await fetch(cfg.snapshot.manifest);
+const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
+const mark = (name) => (timings[name] = Math.round(performance.now()));
+
+// Download, check and unpack the build-time memory snapshot (clusterlab already
+// imported).  Any mismatch or damage rejects, and boot() falls back to a plain start.
+async function fetchSnapshot(cfg, versionPromise) {
+  const [manifestResponse, response] = await Promise.all([fetch(cfg.snapshot.manifest), fetch(cfg.snapshot.file)]);
   if (!manifestResponse.ok) throw new Error(`its manifest is missing (HTTP ${manifestResponse.status})`);
   const manifest = await manifestResponse.json();
-  if (manifest.pyodide !== mod.version) {
-    throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${mod.version}`);
-  }
+  const version = await versionPromise;
+  if (manifest.pyodide !== version) throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${version}`);
   if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
-  const response = await fetch(cfg.snapshot.file);
   if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
   let raw;
   try {
@@ -40,11 +41,8 @@ async function loadFromSnapshot(mod, cfg) {
     throw new Error("it is damaged (not valid gzip)");
   }
   if (raw.length !== manifest.bytes) throw new Error("it is damaged (wrong size)");
-  const py = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: raw });
-  if (!py.runPython("'livecells.runner' in __import__('sys').modules")) {
-    throw new Error("it does not contain the cell runner");
-  }
-  return py;
+  mark("snapshot ready");
+  return raw;
 }
 
 async function boot(cfg) {
@@ -52,32 +50,43 @@ async function boot(cfg) {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
   }
   status("loading", "downloading the Python runtime…");
-  const mod = await import(`${cfg.pyodide}pyodide.mjs`);
+  // Everything is requested at once: the runtime, the library and the snapshot.
+  const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
+  const snapshot = cfg.snapshot ? fetchSnapshot(cfg, modPromise.then((m) => m.version)) : null;
+  snapshot?.catch(() => {}); // handled below
+  const mod = await modPromise;
+  mark("pyodide.mjs imported");
   let note = "";
-  let fromSnapshot = false;
-  if (cfg.snapshot) {
+  if (snapshot) {
     try {
-      pyodide = await loadFromSnapshot(mod, cfg);
-      fromSnapshot = true;
+      // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
+      pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: snapshot });
+      if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
+        throw new Error("it does not contain the cell runner");
+      }
     } catch (error) {
-      note = `started without the snapshot, more slowly: ${error.message}`;
+      const reason = await snapshot.then(() => error.message, (e) => e.message);
+      note = `started without the snapshot, more slowly: ${reason}`;
       pyodide = null;
     }
   }
-  if (!pyodide) pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [] });
+  const plain = !pyodide;
+  if (plain) pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [] });
+  mark("python started");
   status("loading", "unpacking clusterlab…");
   // The sources go into the file system even after a snapshot start, so that
   // tracebacks and inspect can show the library's lines.
   pyodide.FS.mkdirTree(SITE_PACKAGES);
   pyodide.unpackArchive(await archive, "zip", { extractDir: SITE_PACKAGES });
-  if (!fromSnapshot) {
+  if (plain) {
     pyodide.runPython(`
 import sys
 sys.path.insert(0, ${JSON.stringify(SITE_PACKAGES)})
 import livecells.runner
 `);
   }
+  mark("ready");
   return note;
 }
 

@@ -37,8 +37,9 @@ BUILD_TIMEOUT_SECONDS = 120
 class _Page:
     """The session of the page being rendered: its namespace and cell count."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, meta: dict | None = None):
         self.name = name
+        self.meta = {} if meta is None else meta
         self.namespace = new_namespace()
         self.cells = 0
 
@@ -46,10 +47,14 @@ class _Page:
 _page = _Page("<no page>")
 
 
-def start_page(name: str) -> None:
-    """Begin a fresh session for page ``name`` (called by the MkDocs hook)."""
+def start_page(name: str, meta: dict | None = None) -> None:
+    """Begin a fresh session for page ``name`` (called by the MkDocs hook).
+
+    ``meta`` is the page's metadata; ``meta["livecells"]`` is set when the page
+    has a cell, so the template starts Python early on that page only.
+    """
     global _page
-    _page = _Page(name)
+    _page = _Page(name, meta)
 
 
 def validate(language, inputs, options, attrs, md) -> bool:
@@ -97,6 +102,7 @@ def format_cell(src, language, css_class, options, md, **kwargs) -> str:
 
 def _format_cell(src: str, options: dict) -> str:
     _page.cells += 1
+    _page.meta["livecells"] = True
     index = _page.cells
     where = f"{_page.name}, live cell {index}"
     result = _run(src, f"<cell {index}>")

@@ -4,5 +4,5 @@ from livecells import fence
 
 
 def on_page_markdown(markdown, page, **kwargs):
-    fence.start_page(page.file.src_uri)
+    fence.start_page(page.file.src_uri, page.meta)
     return markdown
