@@ -5,7 +5,8 @@ Run by ``make build``.  Steps, in order:
 1. ``mkdocs build`` renders the Markdown; every live cell runs in CPython and
    its output is embedded (a cell that fails unexpectedly fails the build).
 2. The Python the browser needs (``clusterlab`` and ``livecells.runner``) is
-   packed into a zip named by its content hash.
+   packed into a zip; all runtime files go into ``assets/livecells/<hash>/``,
+   named by a hash of what they are made of.
 3. Pyodide's runtime files (from the npm package) and KaTeX's styles and fonts
    are copied in; nothing is ever loaded from another origin.
 4. esbuild bundles the cell UI with CodeMirror and KaTeX.
@@ -73,9 +74,16 @@ def copy_vendor(pyodide_dir: Path) -> None:
                     ignore=shutil.ignore_patterns("*.ttf", "*.woff"))  # woff2 is enough
 
 
-def bundle_js(config: dict) -> None:
-    out = SITE / "assets" / "livecells"
-    out.mkdir(parents=True, exist_ok=True)
+def runtime_version(archive: bytes, pyodide: str) -> str:
+    """A short hash of everything the browser runtime is made of: it names the
+    folder of the runtime files, so a page never mixes old and new ones."""
+    h = hashlib.sha256(pyodide.encode() + archive)
+    for path in sorted((ROOT / "web").iterdir()) + [ROOT / "tools" / "make_snapshot.mjs"]:
+        h.update(path.name.encode() + path.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def bundle_js(out: Path, config: dict) -> None:
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     for source, target in (("web/runtime.js", "boot.js"), ("web/cells.js", "cells.js")):
         run([str(esbuild), source, "--bundle", "--minify", "--format=iife", "--target=es2020",
@@ -84,37 +92,30 @@ def bundle_js(config: dict) -> None:
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
 
 
-def make_snapshot(pyodide_dir: Path, archive: Path, digest: str, version: str) -> dict:
-    """Make the Pyodide memory snapshot; its name changes with Pyodide, clusterlab and the script."""
-    script = ROOT / "tools" / "make_snapshot.mjs"
-    key = hashlib.sha256(f"{version}:{digest}:".encode() + script.read_bytes()).hexdigest()[:12]
-    base = f"assets/livecells/snapshot-{key}"
-    log("Pyodide memory snapshot with clusterlab imported (Node)")
-    run(["node", str(script), str(pyodide_dir), str(archive), str(SITE / f"{base}.bin.gz"),
-         str(SITE / f"{base}.json"), digest])
-    return {"file": f"{base}.bin.gz", "manifest": f"{base}.json"}
+def make_snapshot(pyodide_dir: Path, out: Path, digest: str) -> None:
+    """The Pyodide memory snapshot (clusterlab imported) and its manifest, made in Node."""
+    run(["node", "tools/make_snapshot.mjs", str(pyodide_dir), str(out / "py.zip"),
+         str(out / "snapshot.bin.gz"), str(out / "snapshot.json"), digest])
 
 
 def main() -> int:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    pyodide = pyodide_version()
+    data, digest = pack_python()
+    version = runtime_version(data, pyodide)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", LIVECELLS_VERSION=version)
     log("mkdocs build (runs every live cell in CPython)")
     run([sys.executable, "-m", "mkdocs", "build", "--quiet"], env=env)
 
-    version = pyodide_version()
-    pyodide_rel = f"assets/vendor/pyodide-{version}/"
-    log(f"copy Pyodide {version} and KaTeX")
+    pyodide_rel = f"assets/vendor/pyodide-{pyodide}/"
+    log(f"copy Pyodide {pyodide} and KaTeX")
     copy_vendor(SITE / pyodide_rel)
 
-    data, digest = pack_python()
-    archive_rel = f"assets/livecells/py-{digest}.zip"
-    (SITE / "assets" / "livecells").mkdir(parents=True, exist_ok=True)
-    (SITE / archive_rel).write_bytes(data)
-    log(f"packed clusterlab + livecells.runner -> {archive_rel} ({len(data):,} bytes)")
-
-    snapshot = make_snapshot(SITE / pyodide_rel, SITE / archive_rel, digest, version)
-    config = {"pyodide": pyodide_rel, "archive": archive_rel, "snapshot": snapshot, "version": digest}
-    log("bundle the cell UI (esbuild)")
-    bundle_js(config)
+    out = SITE / "assets" / "livecells" / version
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "py.zip").write_bytes(data)
+    log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
+    make_snapshot(SITE / pyodide_rel, out, digest)
+    bundle_js(out, {"pyodide": pyodide_rel, "snapshot": True, "version": digest})
 
     log("service worker (Workbox)")
     run(["node", "tools/make_sw.mjs", str(SITE)])

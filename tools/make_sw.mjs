@@ -1,25 +1,34 @@
-// Write site/sw.js with Workbox: precache every file of the built site so that,
-// after one visit, every page and every live cell work offline.
+// Write site/sw.js: bundle web/sw.js with esbuild, then let Workbox inject the
+// list of every file of the built site (with revisions) for precaching.
 // Fails (exit 1) if Workbox skipped any file, e.g. one above the size limit.
-import { generateSW } from "workbox-build";
+import { build } from "esbuild";
+import { injectManifest } from "workbox-build";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const siteDir = process.argv[2] || "site";
-const { count, size, warnings } = await generateSW({
+const bundled = join(mkdtempSync(join(tmpdir(), "sw-")), "sw.js");
+await build({
+  entryPoints: ["web/sw.js"],
+  bundle: true,
+  minify: true,
+  format: "iife",
+  target: "es2020",
+  outfile: bundled,
+  define: { "process.env.NODE_ENV": '"production"' },
+  logLevel: "warning",
+});
+const { count, size, warnings } = await injectManifest({
+  swSrc: bundled,
+  swDest: `${siteDir}/sw.js`,
   globDirectory: siteDir,
   globPatterns: ["**/*"],
-  globIgnores: ["sw.js", "workbox-*.js", "**/*.map"],
-  swDest: `${siteDir}/sw.js`,
+  globIgnores: ["sw.js", "**/*.map"],
   maximumFileSizeToCacheInBytes: 128 * 1024 * 1024,
-  inlineWorkboxRuntime: true,
-  clientsClaim: true,
-  skipWaiting: false,
-  directoryIndex: "index.html",
-  // Files whose path already carries a version are fetched by their plain URL,
-  // so the browser's HTTP cache (filled by the first start) answers the precache.
-  dontCacheBustURLsMatching: /(pyodide-[\d.]+\/|snapshot-[0-9a-f]+|py-[0-9a-f]+\.zip)/,
-  cleanupOutdatedCaches: true,
-  sourcemap: false,
-  mode: "production",
+  // Files in folders named by a version are fetched by their plain URL, so the
+  // browser's HTTP cache (filled by the first start) can answer the precache.
+  dontCacheBustURLsMatching: /(pyodide-[\d.]+\/|livecells\/[0-9a-f]{12}\/)/,
 });
 for (const w of warnings) console.error(`workbox: ${w}`);
 if (warnings.length) process.exit(1);

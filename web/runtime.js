@@ -3,9 +3,10 @@
 // (web/worker.mjs); it outlives Material's instant navigation.  The cell UI
 // (web/cells.js) uses it through window.__lcRuntime.
 /* global __LC_CONFIG__ */
-const CONFIG = __LC_CONFIG__; // {pyodide, archive, snapshot, version}: paths relative to the site root
+const CONFIG = __LC_CONFIG__; // {pyodide: path from the site root, snapshot: bool, version}
 const SCRIPT = document.currentScript;
-const ROOT = new URL("../../", SCRIPT ? SCRIPT.src : location.href);
+const HERE = new URL(".", SCRIPT.src); // assets/livecells/<hash>/: this build's runtime files
+const ROOT = new URL("../../../", HERE);
 
 class StoppedError extends Error {
   constructor(active) {
@@ -49,7 +50,7 @@ const runtime = {
       return;
     }
     this.setState("loading", "starting Python…");
-    const worker = new Worker(new URL("assets/livecells/worker.mjs", ROOT), { type: "module" });
+    const worker = new Worker(new URL("worker.mjs", HERE), { type: "module" });
     worker.onmessage = (event) => this.onMessage(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -60,10 +61,10 @@ const runtime = {
       type: "init",
       root: ROOT.href,
       pyodide: new URL(CONFIG.pyodide, ROOT).href,
-      archive: new URL(CONFIG.archive, ROOT).href,
+      archive: new URL("py.zip", HERE).href,
       snapshot: CONFIG.snapshot && {
-        file: new URL(CONFIG.snapshot.file, ROOT).href,
-        manifest: new URL(CONFIG.snapshot.manifest, ROOT).href,
+        file: new URL("snapshot.bin.gz", HERE).href,
+        manifest: new URL("snapshot.json", HERE).href,
       },
       version: CONFIG.version,
     });
@@ -145,7 +146,7 @@ function registerServiceWorker() {
 
 if (!window.__lcRuntime) {
   window.__lcRuntime = runtime;
-  if (SCRIPT && SCRIPT.hasAttribute("data-start")) {
+  if (SCRIPT.hasAttribute("data-start")) {
     const registerWhenSettled = (state) => {
       if (state !== "ready" && state !== "error") return;
       runtime.listeners.delete(registerWhenSettled);

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 
+import serve
 from conftest import SITE, cell, run_and_wait, wait_ready
 
 
 def precached_urls() -> set[str]:
-    return set(re.findall(r'url:"([^"]+)"', (SITE / "sw.js").read_text()))
+    return set(re.findall(r'"?url"?:"([^"]+)"', (SITE / "sw.js").read_text()))
 
 
 def test_service_worker_precaches_every_file_of_the_site():
@@ -39,3 +41,27 @@ def test_reload_and_run_a_cell_offline_after_one_visit(browser, site_url):
     page.goto(site_url)  # another page, never visited, also comes from the cache
     assert "Learn cluster analysis" in page.locator("h1").inner_text()
     context.close()
+
+
+def test_a_rebuilt_page_is_picked_up_on_the_next_visit(browser, tmp_path):
+    # A copy of the site, so that "rebuilding" it does not touch the real one.
+    copy = tmp_path / "site"
+    shutil.copytree(SITE, copy)
+    server, url = serve.start(copy)
+    try:
+        context = browser.new_context(service_workers="allow")
+        page = context.new_page()
+        page.goto(url + "distances/")
+        wait_ready(page)
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+        html = copy / "distances" / "index.html"
+        html.write_text(html.read_text().replace(">Distance measures<", ">Distance measures, rebuilt<"))
+        page.reload()
+        assert "rebuilt" in page.locator("h1").inner_text()
+        wait_ready(page)
+        context.set_offline(True)
+        page.reload()
+        assert "rebuilt" not in page.locator("h1").inner_text()  # offline: the precached copy
+        context.close()
+    finally:
+        server.shutdown()

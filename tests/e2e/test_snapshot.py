@@ -17,7 +17,7 @@ def status_text(page) -> str:
 
 def test_boots_from_the_snapshot_with_sources_and_a_clean_namespace(page, site_url):
     snapshot_requests = []
-    page.on("request", lambda r: ".bin.gz" in r.url and snapshot_requests.append(r.url))
+    page.on("request", lambda r: "snapshot.bin.gz" in r.url and snapshot_requests.append(r.url))
     page.goto(site_url + LESSON)
     wait_ready(page)
     assert snapshot_requests, "the snapshot was never requested"
@@ -54,9 +54,9 @@ def mismatched(route):
 @pytest.mark.parametrize(
     "pattern, handler, reason",
     [
-        ("**/snapshot-*.bin.gz", corrupt, "damaged"),
-        ("**/snapshot-*.bin.gz", missing, "could not be downloaded"),
-        ("**/snapshot-*.json", mismatched, "made for Pyodide 0.0.1"),
+        ("**/snapshot.bin.gz", corrupt, "damaged"),
+        ("**/snapshot.bin.gz", missing, "could not be downloaded"),
+        ("**/snapshot.json", mismatched, "made for Pyodide 0.0.1"),
     ],
     ids=["corrupted", "missing", "mismatched"],
 )
