@@ -21,8 +21,8 @@ from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-import find_chromium  # noqa: E402
-import serve  # noqa: E402
+import find_chromium
+import serve
 
 LESSON = "distances/"
 BARE_PAGE = """<!doctype html><meta charset=utf-8><title>bare</title><script type=module>

@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from livecells.runner import MAX_TEXT, new_namespace, run_cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +86,7 @@ def build(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess:
                   format: !!python/name:livecells.fence.format_cell
     """))
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tmp_path,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, check=False)
 
 
 def test_build_embeds_the_output_of_each_cell(tmp_path):

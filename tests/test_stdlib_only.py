@@ -28,7 +28,7 @@ print("ok", sorted(names))
 
 
 def test_library_runs_with_numpy_scipy_and_pillow_blocked():
-    done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT / "py")], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOT / "py")], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok")
     assert "distance" in done.stdout

@@ -10,12 +10,13 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 SITE = Path(__file__).resolve().parent.parent / "site"
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
+    extensions_map: ClassVar[dict[str, str]] = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".js": "text/javascript",

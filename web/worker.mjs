@@ -23,6 +23,23 @@ async function fetchBytes(url, what) {
 const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
 const mark = (name) => (timings[name] = Math.round(performance.now()));
 
+// Pass bytes through, reporting the download's progress in steps of 10 %.
+function progress(total) {
+  let seen = 0;
+  let shown = -1;
+  return new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.length;
+      const step = total ? Math.min(10, Math.floor((10 * seen) / total)) : -1;
+      if (step > shown) {
+        shown = step;
+        status("loading", `downloading Python… ${step * 10} %`);
+      }
+      controller.enqueue(chunk);
+    },
+  });
+}
+
 // Download, check and unpack the build-time memory snapshot (clusterlab already
 // imported).  Any mismatch or damage rejects, and boot() falls back to a plain start.
 async function fetchSnapshot(cfg, versionPromise) {
@@ -36,7 +53,8 @@ async function fetchSnapshot(cfg, versionPromise) {
   let raw;
   try {
     // DecompressionStream checks gzip's CRC, so a damaged download fails here.
-    raw = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    const body = response.body.pipeThrough(progress(Number(response.headers.get("Content-Length")) || 0));
+    raw = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
   } catch {
     throw new Error("it is damaged (not valid gzip)");
   }

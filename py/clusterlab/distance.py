@@ -24,15 +24,15 @@ import math
 from ._validate import as_matrix, as_vector, choice
 
 __all__ = [
-    "euclidean",
-    "sqeuclidean",
+    "METRICS",
     "cityblock",
     "correlation",
-    "pdist",
-    "squareform",
     "distance_matrix",
-    "METRICS",
+    "euclidean",
     "get_metric",
+    "pdist",
+    "sqeuclidean",
+    "squareform",
 ]
 
 
@@ -165,7 +165,7 @@ def condensed_size(m: int) -> int:
     >>> condensed_size(10)
     5
     """
-    n = int(round((1 + math.sqrt(1 + 8 * m)) / 2))
+    n = round((1 + math.sqrt(1 + 8 * m)) / 2)
     if n * (n - 1) // 2 != m:
         raise ValueError(
             f"a condensed distance list has n(n-1)/2 entries, but {m} is not of that form "

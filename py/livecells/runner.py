@@ -20,7 +20,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 
-__all__ = ["CellResult", "new_namespace", "run_cell", "render", "MAX_TEXT"]
+__all__ = ["MAX_TEXT", "CellResult", "new_namespace", "render", "run_cell"]
 
 #: Text longer than this (per stream) is cut, so a runaway print cannot
 #: freeze the page; the cut is announced in the output.
@@ -163,7 +163,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
         try:
             tree = ast.parse(source, filename=filename, mode="exec")
             body, last = _split_last_expression(tree)
-            exec(compile(body, filename, "exec"), namespace)
+            exec(compile(body, filename, "exec"), namespace)  # noqa: S102 - running the cell is the point
             if last is not None:
                 value = eval(compile(last, filename, "eval"), namespace)
                 if value is not None:

@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 sys.path.insert(0, str(ROOT / "tools"))
 
-import find_chromium  # noqa: E402
-import serve  # noqa: E402
+import find_chromium
+import serve
 
 
 def pytest_collection_modifyitems(items):

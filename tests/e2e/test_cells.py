@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 
-from playwright.sync_api import expect
-
 from conftest import cell, run_and_wait, set_code, wait_idle, wait_ready
+from playwright.sync_api import expect
 
 LESSON = "distances/"
 
