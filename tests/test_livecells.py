@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from livecells.runner import MAX_TEXT, new_namespace, run_cell
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 from typing import ClassVar
@@ -31,10 +32,20 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Ignores clients that hang up early (a browser closing a page mid-download)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1"):
     """Start a threaded server in the background; return (server, base URL)."""
     handler = functools.partial(SiteHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer((host, port), handler)
+    server = QuietServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}/"
 
@@ -47,7 +58,7 @@ def main() -> None:
     if not (args.dir / "index.html").exists():
         raise SystemExit(f"{args.dir}/index.html is missing; run `make build` first.")
     handler = functools.partial(SiteHandler, directory=str(args.dir))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+    with QuietServer(("127.0.0.1", args.port), handler) as server:
         print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/  (Ctrl+C stops)", flush=True)
         try:
             server.serve_forever()

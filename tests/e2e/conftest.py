@@ -7,17 +7,14 @@ loudly instead of skipping, so a broken build can never pass unnoticed.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+import find_chromium  # tools/ is on pytest's pythonpath (pyproject.toml)
 import pytest
+import serve
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
-sys.path.insert(0, str(ROOT / "tools"))
-
-import find_chromium
-import serve
 
 
 def pytest_collection_modifyitems(items):
