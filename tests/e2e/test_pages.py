@@ -53,3 +53,18 @@ def test_no_serious_accessibility_violation(page, site_url, path, scheme):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+@pytest.mark.parametrize("path", pages_with_cells())
+def test_without_javascript_code_and_outputs_are_readable(browser, site_url, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + path)
+    cells = page.locator(".lc-cell")
+    for i in range(cells.count()):
+        c = cells.nth(i)
+        assert c.locator(".lc-source .highlight").count() == 1
+        code = c.get_attribute("data-lc-code")
+        assert c.locator(".lc-source").inner_text().strip() == code.strip() or not c.is_visible()
+    assert page.locator(".lc-output .lc-out").count() >= 1
+    context.close()
