@@ -1,0 +1,317 @@
+"""clusterlab.kmeans against scikit-learn, plain Lloyd, the course example and bad input."""
+
+import itertools
+import math
+import random
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sklearn.cluster import KMeans as SKKMeans
+
+from clusterlab.kmeans import (
+    ConvergenceWarning,
+    KMeans,
+    NotFittedError,
+    _lloyd,
+    _tolerance,
+    elbow,
+    history_table,
+    within_cluster_variation,
+)
+
+DENSITY = [636, 473, 487, 576, 788, 639, 777, 244, 511, 468]  # cities A..J
+
+
+def _random_problem(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 150))
+    d = int(rng.integers(1, 5))
+    k = int(rng.integers(1, min(n, 7) + 1))
+    X = rng.normal(size=(n, d)) * rng.uniform(0.1, 100)
+    if seed % 3 == 0:  # some well separated groups
+        X = X + rng.integers(0, 3, size=(n, 1)) * 5 * X.std()
+    w = rng.uniform(0.1, 3, size=n) if seed % 2 else None
+    init = X[rng.choice(n, k, replace=False)]
+    return X, w, init, k
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_equals_sklearn_lloyd_with_explicit_init(seed):
+    X, w, init, k = _random_problem(seed)
+    sk = SKKMeans(k, init=init, n_init=1, tol=0, algorithm="lloyd").fit(X, sample_weight=w)
+    km = KMeans(k, init=init.tolist(), tol=0).fit(X.tolist(), None if w is None else w.tolist())
+    assert km.labels_ == sk.labels_.tolist()
+    np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-9)
+    assert km.inertia_ == pytest.approx(sk.inertia_, rel=1e-9, abs=1e-9)
+    assert km.n_iter_ == sk.n_iter_
+    assert all(isinstance(v, int) for v in km.labels_)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_equals_sklearn_with_default_tol(seed):
+    X, w, init, k = _random_problem(seed)
+    sk = SKKMeans(k, init=init, n_init=1, algorithm="lloyd").fit(X, sample_weight=w)
+    km = KMeans(k, init=init.tolist()).fit(X.tolist(), None if w is None else w.tolist())
+    assert km.labels_ == sk.labels_.tolist()
+    np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-9)
+    assert km.n_iter_ == sk.n_iter_
+
+
+def test_tolerance_matches_sklearn():
+    from sklearn.cluster._kmeans import _tolerance as sk_tol
+
+    X = np.random.default_rng(0).normal(size=(50, 3)) * [1, 10, 100]
+    assert _tolerance(X.tolist(), 1e-4) == pytest.approx(sk_tol(X, 1e-4), rel=1e-12)
+
+
+@pytest.mark.parametrize("seed", range(25))
+def test_hamerly_equals_plain_lloyd(seed):
+    rng = random.Random(seed)
+    n, d, k = rng.randrange(20, 400), rng.randrange(1, 4), rng.randrange(1, 10)
+    X = [[rng.gauss(rng.randrange(3) * 4, 1) for _ in range(d)] for _ in range(n)]
+    if seed % 4 == 0:  # duplicates and ties
+        X = [[round(v) for v in x] for x in X]
+    W = [rng.random() + 0.01 for _ in range(n)] if seed % 2 else None
+    C = [list(X[i]) for i in rng.sample(range(n), k)]
+    fast = _lloyd(X, W, C, 300, 0.0, pruned=True)
+    slow = _lloyd(X, W, C, 300, 0.0, pruned=False)
+    assert fast[0] == slow[0]
+    assert fast[1] == slow[1]
+    assert fast[3] == slow[3]
+
+
+def test_course_example_true_arithmetic():
+    km = KMeans(2, init=[[244], [777]]).fit(DENSITY)
+    h = km.history_
+    names = "ABCDEFGHIJ"
+    # iteration 1: from H = 244 and G = 777
+    assert [names[i] for i in range(10) if h[0].labels[i] == 0] == ["B", "C", "H", "J"]
+    assert h[0].distances[names.index("I")] == [267.0, 266.0]  # I is (just) nearer to G
+    assert h[0].changed == list(range(10))
+    # iteration 2: centroids are the means of iteration 1's clusters
+    assert h[1].centroids == [[(473 + 487 + 244 + 468) / 4], [(636 + 576 + 788 + 639 + 777 + 511) / 6]]
+    assert h[1].centroids == [[418.0], [654.5]]
+    D = dict(zip(names, h[1].distances))
+    assert D["D"][0] == 158.0  # |576 - 418| (the seed's table says 58)
+    assert D["I"][0] == 93.0  # |511 - 418| (the seed's table says 7)
+    assert D["I"][1] == 143.5
+    assert h[1].changed == [names.index("I")]  # only I moves, to C1
+    # iteration 3: nothing changes
+    assert h[2].centroids == [[(473 + 487 + 244 + 511 + 468) / 5], [(636 + 576 + 788 + 639 + 777) / 5]]
+    assert h[2].changed == []
+    assert km.n_iter_ == 3 and len(h) == 3
+    assert km.cluster_centers_ == [[436.6], [683.2]]
+    expected = sum((x - c) ** 2 for x, c in zip(DENSITY, [683.2, 436.6, 436.6, 683.2, 683.2, 683.2, 683.2, 436.6, 436.6, 436.6]))
+    assert km.inertia_ == pytest.approx(expected)
+    table = history_table(km, 1, row_names=names, decimals=1)
+    assert "158.0" in table and "93.0" in table
+    assert table.splitlines()[0] == "iteration 2: C1 = (418.0); C2 = (654.5)"
+
+
+def test_history_table_with_values():
+    km = KMeans(2, init=[[244], [777]]).fit(DENSITY)
+    text = km.history_[-1].table(row_names=list("ABCDEFGHIJ"), X=DENSITY, decimals=0)
+    assert "x1" in text and "636" in text
+    with pytest.raises(ValueError, match="row_names"):
+        km.history_[0].table(row_names=["A"])
+
+
+def test_iris_petals():
+    sk_datasets = pytest.importorskip("sklearn.datasets")
+    try:
+        from clusterlab.datasets import load_iris  # written by another engineer
+
+        iris = load_iris()
+        X = [list(r)[2:4] for r in iris.data] if hasattr(iris, "data") else None
+        species = list(iris.target) if hasattr(iris, "target") else None
+    except Exception:
+        X = species = None
+    if X is None or species is None:
+        bunch = sk_datasets.load_iris()
+        X = bunch.data[:, 2:4].tolist()
+        species = bunch.target.tolist()
+    km = KMeans(3, init="random", n_init=20, random_state=0).fit(X)
+    assert round(km.inertia_, 4) == 31.3714
+    best = max(
+        sum(p[lab] == s for lab, s in zip(km.labels_, species)) for p in itertools.permutations(range(3))
+    )
+    assert best == 144
+
+
+def test_random_state_frozen_result():
+    rng = random.Random(0)
+    X = [[round(rng.random() * 10, 3), round(rng.random() * 10, 3)] for _ in range(30)]
+    km = KMeans(3, init="random", n_init=3, random_state=42).fit(X)
+    assert km.labels_ == [1, 2, 2, 2, 0, 2, 0, 2, 1, 1, 0, 1, 2, 0, 1, 0, 0, 2, 2, 1, 0, 2, 0, 0, 0, 2, 0, 1, 0, 2]
+    assert [[round(v, 6) for v in c] for c in km.cluster_centers_] == [
+        [2.65475, 6.76725], [8.155429, 8.420857], [6.691, 3.159182]]
+    assert round(km.inertia_, 6) == 141.938599
+    km = KMeans(3, random_state=42).fit(X)
+    assert km.labels_ == [0, 2, 2, 2, 1, 0, 1, 2, 0, 0, 1, 0, 2, 1, 0, 1, 1, 2, 2, 0, 1, 2, 1, 1, 1, 0, 1, 1, 1, 0]
+    assert round(km.inertia_, 6) == 141.822049
+    again = KMeans(3, random_state=42).fit(X)
+    assert again.cluster_centers_ == km.cluster_centers_
+
+
+def test_n_init_keeps_best_and_auto():
+    rng = random.Random(1)
+    X = [[rng.gauss(c, 1), rng.gauss(c, 1)] for c in (0, 5, 10, 15) for _ in range(25)]
+    single = [KMeans(4, init="random", n_init=1, random_state=s).fit(X).inertia_ for s in range(10)]
+    many = KMeans(4, init="random", n_init=10, random_state=0).fit(X).inertia_
+    assert many <= min(single) + 1e-9 or many == pytest.approx(min(single))
+    assert KMeans(4, init="random", random_state=0).fit(X).inertia_ == pytest.approx(many)
+    with pytest.warns(RuntimeWarning, match="n_init"):
+        KMeans(2, init=[[0, 0], [1, 1]], n_init=3).fit(X)
+
+
+def test_predict_transform_fit_predict():
+    X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
+    km = KMeans(2, init=[[1, 1], [7, 7]])
+    with pytest.raises(NotFittedError, match="fit"):
+        km.predict(X)
+    with pytest.raises(NotFittedError, match="fit"):
+        km.transform(X)
+    with pytest.raises(ValueError):  # NotFittedError is a ValueError
+        km.predict(X)
+    labels = km.fit_predict(X)
+    assert km.predict(X) == labels
+    T = km.transform([[1, 1]])
+    assert T == [[math.dist([1, 1], c) for c in km.cluster_centers_]]
+    sk = SKKMeans(2, init=np.array([[1, 1], [7, 7]], float), n_init=1).fit(X)
+    np.testing.assert_allclose(km.transform(X), sk.transform(X), atol=1e-9)
+    with pytest.raises(ValueError, match="feature"):
+        km.predict([[1, 2, 3]])
+    assert km.score(X) == pytest.approx(-km.inertia_)
+
+
+def test_within_cluster_variation_equals_pairwise_form():
+    rng = random.Random(3)
+    X = [[rng.random(), rng.random(), rng.random()] for _ in range(40)]
+    labels = KMeans(4, random_state=0).fit_predict(X)
+    W = within_cluster_variation(X, labels)
+    for k in range(4):
+        members = [x for x, lab in zip(X, labels) if lab == k]
+        pairwise = sum(
+            sum((a - b) ** 2 for a, b in zip(x, y)) for x in members for y in members
+        ) / len(members)
+        assert W[k] == pytest.approx(pairwise, rel=1e-12)
+    assert sum(W) / 2 == pytest.approx(KMeans(4, random_state=0).fit(X).inertia_)
+
+
+def test_elbow_decreases():
+    rng = random.Random(5)
+    X = [[rng.gauss(c, 0.5)] for c in (0, 4, 8) for _ in range(20)]
+    curve = elbow(X, ks=range(1, 6), n_init=3)
+    assert [k for k, _ in curve] == [1, 2, 3, 4, 5]
+    inertias = [w for _, w in curve]
+    assert all(b <= a + 1e-9 for a, b in zip(inertias, inertias[1:]))
+
+
+def test_empty_cluster_moves_to_farthest_point():
+    # centre at 100 attracts nobody: it moves onto the point farthest from its centre (10)
+    X = [[0], [1], [2], [10]]
+    km = KMeans(2, init=[[1], [100]], tol=0).fit(X)
+    sk = SKKMeans(2, init=np.array([[1.0], [100.0]]), n_init=1, tol=0, algorithm="lloyd").fit(X)
+    assert km.labels_ == sk.labels_.tolist() == [0, 0, 0, 1]
+    assert km.cluster_centers_ == [[1.0], [10.0]]
+
+
+def test_more_clusters_than_distinct_points_warns():
+    with pytest.warns(ConvergenceWarning, match="distinct"):
+        km = KMeans(3, random_state=0).fit([[1, 1], [1, 1], [2, 2], [2, 2]])
+    assert len(km.labels_) == 4
+
+
+points = st.lists(
+    st.tuples(st.floats(-1e3, 1e3, allow_nan=False), st.floats(-1e3, 1e3, allow_nan=False)),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(points, st.integers(1, 6), st.integers(0, 5), st.booleans())
+def test_history_properties(pts, k, seed, weighted):
+    X = [list(p) for p in pts]
+    W = [(i % 3) + 0.5 for i in range(len(X))] if weighted else None
+    if k > len(X):
+        with pytest.raises(ValueError, match="n_clusters"):
+            KMeans(k).fit(X)
+        return
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        km = KMeans(k, init="random", n_init=1, random_state=seed, tol=0).fit(X, W)
+    inertias = [s.inertia for s in km.history_]
+    for a, b in zip(inertias, inertias[1:]):
+        assert b <= a + 1e-9 * max(1.0, a)
+    for step in km.history_:
+        for dist_row, lab in zip(step.distances, step.labels):
+            assert dist_row[lab] == min(dist_row)
+            assert dist_row.index(min(dist_row)) == lab
+    assert km.history_[0].changed == list(range(len(X)))
+    # the last step changed nothing, or (tol=0) the centroids did not move at all
+    last = km.history_[-1]
+    shift = sum(math.dist(a, b) ** 2 for a, b in zip(last.centroids, km.cluster_centers_))
+    assert last.changed == [] or shift == 0.0
+    assert km.labels_ == km.history_[-1].labels
+    assert set(km.labels_) <= set(range(k))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.lists(st.one_of(st.floats(), st.integers(-5, 5), st.text(max_size=2), st.none()), max_size=3), max_size=5),
+        st.none(),
+        st.text(max_size=3),
+        st.integers(),
+    ),
+    st.one_of(st.integers(-2, 6), st.floats(allow_nan=True), st.text(max_size=2)),
+)
+def test_any_input_works_or_raises_documented_errors(X, k):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            km = KMeans(k, n_init=1, random_state=0).fit(X)
+    except (ValueError, TypeError) as e:
+        assert str(e)
+        return
+    assert len(km.labels_) == len(km.history_[-1].labels) or km.n_iter_ >= 1
+
+
+@pytest.mark.parametrize(
+    "kwargs, X, weight, err, match",
+    [
+        ({}, [], None, ValueError, "X is empty"),
+        ({"n_clusters": 1}, [[1, 2], [3]], None, ValueError, "ragged"),
+        ({"n_clusters": 1}, [[1, "a"]], None, TypeError, "must be a number"),
+        ({"n_clusters": 1}, [[1, float("nan")]], None, ValueError, "missing and infinite"),
+        ({"n_clusters": 1}, [[1, float("inf")]], None, ValueError, "missing and infinite"),
+        ({"n_clusters": 0}, [[1], [2]], None, ValueError, "n_clusters must be at least 1"),
+        ({"n_clusters": 3}, [[1], [2]], None, ValueError, "n_clusters=3 but X has only 2"),
+        ({"n_clusters": 2.5}, [[1], [2]], None, TypeError, "n_clusters must be a whole number"),
+        ({"n_clusters": 2, "init": [[1]]}, [[1], [2]], None, ValueError, r"init has shape \(1, 1\) but needs \(2, 1\)"),
+        ({"n_clusters": 2, "init": [[1, 2], [3, 4]]}, [[1], [2]], None, ValueError, "init has shape"),
+        ({"n_clusters": 2, "init": "kmeans"}, [[1], [2]], None, ValueError, "unknown init"),
+        ({"n_clusters": 1}, [[1], [2]], [1], ValueError, "sample_weight has 1 values"),
+        ({"n_clusters": 1}, [[1], [2]], [1, -1], ValueError, "negative"),
+        ({"n_clusters": 1}, [[1], [2]], [0, 0], ValueError, "all zero"),
+        ({"n_clusters": 1, "n_init": 0}, [[1], [2]], None, ValueError, "n_init must be at least 1"),
+        ({"n_clusters": 1, "n_init": "many"}, [[1], [2]], None, ValueError, "n_init must be 'auto'"),
+        ({"n_clusters": 1, "max_iter": 0}, [[1], [2]], None, ValueError, "max_iter must be at least 1"),
+        ({"n_clusters": 1, "tol": -1}, [[1], [2]], None, ValueError, "tol must be >= 0"),
+        ({"n_clusters": 1, "tol": "x"}, [[1], [2]], None, TypeError, "tol must be a number"),
+        ({"n_clusters": 1, "random_state": "seed"}, [[1], [2]], None, TypeError, "random_state must be an int"),
+        ({"n_clusters": 1}, "abc", None, TypeError, "X must be a list of observations"),
+    ],
+)
+def test_bad_input_messages(kwargs, X, weight, err, match):
+    with pytest.raises(err, match=match):
+        KMeans(**kwargs).fit(X, sample_weight=weight)
+
+
+def test_within_cluster_variation_bad_labels():
+    with pytest.raises(ValueError, match="labels has 1 entries"):
+        within_cluster_variation([[1], [2]], [0])

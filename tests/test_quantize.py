@@ -1,0 +1,139 @@
+"""clusterlab.quantize: consistency, mse, comparison with scikit-learn, CLI, bad input."""
+
+import subprocess
+import sys
+from array import array
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from sklearn.cluster import KMeans as SKKMeans
+from sklearn.datasets import load_sample_image
+
+from clusterlab.kmeans import ConvergenceWarning
+from clusterlab.quantize import quantize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def china():
+    img = Image.fromarray(load_sample_image("china.jpg")).resize((320, 214), Image.BICUBIC)
+    return img.tobytes(), img.size
+
+
+def _rgb(raw):
+    return np.frombuffer(raw, np.uint8).reshape(-1, 3).astype(float)
+
+
+def _mse(X, palette, labels):
+    P = np.asarray(palette, float)
+    return float(((X - P[np.asarray(labels)]) ** 2).mean())
+
+
+def test_palette_labels_counts_consistent_and_mse(china):
+    raw, (w, h) = china
+    q = quantize(raw, w, h, 8, channels=3)
+    X = _rgb(raw)
+    labels = np.asarray(q.labels)
+    assert isinstance(q.labels, array) and len(q.labels) == w * h
+    assert len(q.palette) == len(q.counts) == len(q.palette_means) == 8
+    assert q.counts == np.bincount(labels, minlength=8).tolist()
+    assert sum(q.counts) == w * h
+    for j in range(8):
+        np.testing.assert_allclose(q.palette_means[j], X[labels == j].mean(axis=0), rtol=1e-12)
+        assert q.palette[j] == tuple(int(np.floor(v + 0.5)) for v in q.palette_means[j])
+    assert q.mse == pytest.approx(_mse(X, q.palette, labels), rel=1e-12)
+    out = _rgb(q.to_bytes())
+    assert float(((X - out) ** 2).mean()) == pytest.approx(q.mse, rel=1e-12)
+    assert q.inertia == pytest.approx(float(((X - np.asarray(q.palette_means)[labels]) ** 2).sum()), rel=1e-9)
+
+
+def test_labels_are_nearly_all_nearest_palette_mean(china):
+    # pixels are labelled with the nearest K-means centre (found on colour bins);
+    # after convergence those centres are close to the final exact means
+    raw, (w, h) = china
+    q = quantize(raw, w, h, 6, channels=3)
+    X = _rgb(raw)
+    P = np.asarray(q.palette_means)
+    d = ((X[:, None, :] - P[None]) ** 2).sum(axis=2)
+    assert (d.argmin(axis=1) == np.asarray(q.labels)).mean() > 0.99
+
+
+def test_mse_within_one_percent_of_sklearn(china):
+    raw, (w, h) = china
+    X = _rgb(raw)
+    km = SKKMeans(8, n_init=1, random_state=0).fit(X)
+    sk_mse = _mse(X, np.floor(km.cluster_centers_ + 0.5), km.predict(X))
+    q = quantize(raw, w, h, 8, channels=3, random_state=0)
+    assert q.mse <= 1.01 * sk_mse, (q.mse, sk_mse)
+
+
+def test_rgba_and_rgb_give_the_same_result(china):
+    raw, (w, h) = china
+    rgba = Image.frombytes("RGB", (w, h), raw).convert("RGBA")
+    alpha = bytes(i % 256 for i in range(w * h))
+    rgba.putalpha(Image.frombytes("L", (w, h), alpha))
+    a = quantize(rgba.tobytes(), w, h, 5, channels=4)
+    b = quantize(raw, w, h, 5, channels=3)
+    assert a.palette == b.palette and a.labels == b.labels and a.mse == b.mse
+    out = a.to_bytes()
+    assert out[3::4] == alpha  # alpha kept
+    assert bytes(memoryview(out)) == quantize(memoryview(bytearray(rgba.tobytes())), w, h, 5).pixels
+
+
+def test_few_colours_warn_and_give_exact_palette():
+    img = bytes([10, 20, 30, 200, 0, 0] * 8)
+    with pytest.warns(ConvergenceWarning, match="2 distinct"):
+        q = quantize(img, 4, 4, 5, channels=3)
+    assert sorted(q.palette) == [(10, 20, 30), (200, 0, 0)]
+    assert q.mse == 0.0 and q.counts == [8, 8] or q.counts == [8, 8]
+
+
+def test_small_image_exact_colours_and_k1():
+    rng = np.random.default_rng(0)
+    raw = rng.integers(0, 256, size=(30 * 20 * 3), dtype=np.uint8).tobytes()
+    q = quantize(raw, 30, 20, 1, channels=3)
+    X = _rgb(raw)
+    np.testing.assert_allclose(q.palette_means[0], X.mean(axis=0))
+    q = quantize(raw, 30, 20, 16, channels=3)
+    assert q.mse == pytest.approx(_mse(X, q.palette, q.labels))
+
+
+def test_cli_on_temp_png(tmp_path, china):
+    raw, size = china
+    src = tmp_path / "in.png"
+    Image.frombytes("RGB", size, raw).save(src)
+    dst = tmp_path / "out.png"
+    done = subprocess.run(
+        [sys.executable, "-m", "clusterlab.quantize", str(src), "-k", "4", "-o", str(dst)],
+        capture_output=True, text=True, cwd=ROOT / "py", check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "mse" in done.stdout and "time" in done.stdout
+    with Image.open(dst) as im:
+        assert im.size == size and len(np.unique(np.asarray(im).reshape(-1, 3), axis=0)) <= 4
+    bad = subprocess.run(
+        [sys.executable, "-m", "clusterlab.quantize", str(tmp_path / "missing.jpg")],
+        capture_output=True, text=True, cwd=ROOT / "py", check=False,
+    )
+    assert bad.returncode == 2 and "cannot read image" in bad.stderr
+
+
+@pytest.mark.parametrize(
+    "args, kwargs, err, match",
+    [
+        ((b"\0" * 11, 2, 2), {"channels": 3}, ValueError, "pixels has 11 bytes"),
+        ((b"\0" * 16, 2, 2), {"channels": 2}, ValueError, "channels must be 3"),
+        ((b"\0" * 16, 2, 2), {"k": 0}, ValueError, "k must be at least 1"),
+        ((b"\0" * 16, 2, 2), {"k": 300}, ValueError, "k must be at most 256"),
+        (([0] * 16, 2, 2), {}, TypeError, "pixels must be raw 8-bit bytes"),
+        (("abcd", 1, 1), {}, TypeError, "pixels must be raw 8-bit bytes"),
+        ((b"\0" * 16, 0, 2), {}, ValueError, "width must be at least 1"),
+        ((b"\0" * 16, 2, 2), {"random_state": "x"}, TypeError, "random_state"),
+    ],
+)
+def test_bad_input(args, kwargs, err, match):
+    with pytest.raises(err, match=match):
+        quantize(*args, **kwargs)
