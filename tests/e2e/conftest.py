@@ -90,6 +90,15 @@ def cell(page, n):
     return page.locator(".lc-cell:not(.lc-setup .lc-cell)").nth(n)
 
 
+def cell_with(page, code):
+    """The cell whose authored code contains ``code``."""
+    cells = page.locator(".lc-cell")
+    for i in range(cells.count()):
+        if code in (cells.nth(i).get_attribute("data-lc-code") or ""):
+            return cells.nth(i)
+    raise AssertionError(f"no cell on {page.url} contains {code!r}")
+
+
 def run_and_wait(page, c, timeout=30_000):
     c.locator(".lc-btn--run").click()
     wait_idle(page, c, timeout)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import cell, run_and_wait, set_code, wait_idle, wait_ready
+from conftest import cell, cell_with, run_and_wait, set_code, wait_idle, wait_ready
 from playwright.sync_api import expect
 
 LESSON = "distances/"
@@ -34,7 +34,7 @@ def test_ctrl_enter_runs_the_cell(page, site_url):
 
 def test_earlier_cells_run_first_so_a_later_cell_works_alone(page, site_url):
     open_lesson(page, site_url)
-    c = cell(page, 3)  # uses X and names from earlier cells
+    c = cell_with(page, "distance_matrix(X)")  # uses X and names from earlier cells
     before = c.locator(".lc-output").inner_html()
     run_and_wait(page, c, timeout=60_000)
     assert c.locator(".lc-output").inner_html() == before
@@ -68,7 +68,7 @@ def test_stop_ends_an_endless_loop_within_a_second_and_python_stays_usable(page,
     )
     assert time.monotonic() - started < 1.0
     assert "restarted" in loop.locator(".lc-output").inner_text()
-    other = cell(page, 2)
+    other = cell_with(page, "euclidean(X[0], X[2])")
     before = other.locator(".lc-output").inner_html()
     run_and_wait(page, other, timeout=60_000)
     assert other.locator(".lc-output").inner_html() == before
@@ -143,7 +143,8 @@ def test_without_webassembly_the_page_says_so_and_stays_readable(browser, site_u
     page.goto(site_url + LESSON)
     page.wait_for_selector('.lc-status[data-state="error"]')
     assert "WebAssembly" in page.locator(".lc-status").inner_text()
-    assert cell(page, 1).locator(".lc-output").inner_text().strip() == "5.0"
-    cell(page, 1).locator(".lc-btn--run").click()
-    expect(cell(page, 1).locator(".lc-output")).to_contain_text("Could not run")
+    c = cell_with(page, "euclidean(X[0], X[2])")
+    assert c.locator(".lc-output").inner_text().strip() == "5.0"
+    c.locator(".lc-btn--run").click()
+    expect(c.locator(".lc-output")).to_contain_text("Could not run")
     context.close()

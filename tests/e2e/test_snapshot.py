@@ -34,7 +34,10 @@ def test_boots_from_the_snapshot_with_sources_and_a_clean_namespace(page, site_u
     out = c.locator(".lc-output").inner_text()
     assert "def euclidean(u, v) -> float:" in out
     # only names defined by the page's own earlier cells, plus display(): nothing from the snapshot
-    assert "['X', 'cityblock', 'display', 'distance_matrix', 'euclidean', 'name', 'names', 'x1', 'x2']" in out
+    assert (
+        "['X', 'cityblock', 'display', 'distance_matrix', 'euclidean', 'heatmap', 'name', 'names', "
+        "'scatter', 'x1', 'x2']" in out
+    )
 
 
 def corrupt(route):

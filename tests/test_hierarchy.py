@@ -1,0 +1,348 @@
+"""clusterlab.hierarchy against scipy.cluster.hierarchy, plus properties and errors."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from scipy.cluster import hierarchy as H
+from scipy.spatial.distance import pdist
+
+from clusterlab import hierarchy as h
+from clusterlab.distance import distance_matrix
+
+METHODS = h.METHODS
+MONOTONE = ("single", "complete", "average", "weighted", "ward")
+GENERAL = ("single", "complete", "average", "weighted")  # methods for any metric
+SIZES = [(2, 1), (3, 2), (4, 1), (5, 3), (9, 2), (16, 10), (31, 4), (64, 2), (120, 5), (200, 3)]
+AE = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
+
+
+def data(n, p, seed=0):
+    return np.random.default_rng(seed * 1000 + n * 10 + p).normal(size=(n, p))
+
+
+def assert_same_Z(ours, theirs):
+    ours = np.asarray(ours, dtype=float)
+    assert ours.shape == theirs.shape
+    np.testing.assert_array_equal(ours[:, [0, 1, 3]], theirs[:, [0, 1, 3]])
+    np.testing.assert_allclose(ours[:, 2], theirs[:, 2], rtol=1e-9, atol=1e-12)
+
+
+# ------------------------------------------------------------- linkage ----
+
+
+@pytest.mark.parametrize("method", METHODS)
+@pytest.mark.parametrize("condensed", [False, True], ids=["observations", "condensed"])
+def test_linkage_equals_scipy(method, condensed):
+    for n, p in SIZES:
+        X = data(n, p)
+        y = pdist(X) if condensed else X
+        assert_same_Z(h.linkage(y.tolist(), method), H.linkage(y, method))
+
+
+@pytest.mark.parametrize("method", GENERAL)
+@pytest.mark.parametrize("metric", ["cityblock", "correlation", "sqeuclidean"])
+def test_linkage_other_metrics_equal_scipy(method, metric):
+    for n, p in [(3, 3), (10, 4), (50, 6), (150, 3)]:
+        X = data(n, p, seed=1)
+        assert_same_Z(h.linkage(X.tolist(), method, metric), H.linkage(X, method, metric))
+        # the same distances given as a condensed list
+        assert_same_Z(h.linkage(pdist(X, metric).tolist(), method), H.linkage(X, method, metric))
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_linkage_ties_follow_scipy(method):
+    rng = np.random.default_rng(7)
+    for _ in range(25):
+        n, p = int(rng.integers(2, 30)), int(rng.integers(1, 3))
+        X = rng.integers(0, 4, size=(n, p)).astype(float)  # duplicates and equal distances
+        assert_same_Z(h.linkage(X.tolist(), method), H.linkage(X, method))
+
+
+def test_linkage_accepts_numpy_and_returns_plain_python():
+    X = data(12, 3)
+    Z = h.linkage(X, "ward")
+    assert isinstance(Z, list) and all(isinstance(r, list) for r in Z)
+    a, b, dist, size = Z[0]
+    assert type(a) is int and type(b) is int and type(dist) is float and type(size) is int
+    assert_same_Z(h.linkage(pdist(X), "average"), H.linkage(pdist(X), "average"))
+
+
+def test_linkage_lecture_example():
+    Z = h.linkage(AE, "single")
+    assert [r[:2] for r in Z] == [[0, 1], [3, 4], [2, 6], [5, 7]]
+    heights = [r[2] for r in Z]
+    assert heights == pytest.approx([1.0, 2.0, math.sqrt(5), math.sqrt(20)], rel=1e-12)
+    assert [r[3] for r in Z] == [2, 2, 3, 5]
+
+
+# ------------------------------------------------- fcluster and friends ----
+
+
+def cut_heights(Z):
+    """Thresholds strictly between consecutive distinct heights (no float ties)."""
+    hs = sorted(set(Z[:, 2].tolist()))
+    return [hs[0] / 2] + [(a + b) / 2 for a, b in zip(hs, hs[1:])][:: max(1, len(hs) // 6)] + [hs[-1] * 2]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_flat_clusters_and_leaves_equal_scipy(method):
+    for n, p in SIZES[1:]:
+        X = data(n, p, seed=2)
+        Zs = H.linkage(X, method)
+        Z = h.linkage(X.tolist(), method)
+        assert h.leaves_list(Z) == H.leaves_list(Zs).tolist()
+        ks = sorted({1, 2, 3, n // 2, n - 1, n, n + 3} - {0})
+        for k in ks:
+            assert h.fcluster(Z, k, criterion="maxclust") == H.fcluster(Zs, k, criterion="maxclust").tolist()
+        for t in cut_heights(Zs):
+            assert h.fcluster(Z, t, criterion="distance") == H.fcluster(Zs, t, criterion="distance").tolist()
+        # Largest k first: scipy fills the k = n column wrongly unless it comes first.
+        ks = sorted((k for k in ks if k <= n), reverse=True)
+        assert h.cut_tree(Z, n_clusters=ks) == H.cut_tree(Zs, n_clusters=ks).tolist()
+        for k in ks:
+            assert h.cut_tree(Z, n_clusters=k) == H.cut_tree(Zs, n_clusters=k).ravel().tolist()
+    if method in MONOTONE:
+        Zs = H.linkage(data(20, 2), method)
+        Z = h.linkage(data(20, 2), method)
+        ts = cut_heights(Zs)
+        assert h.cut_tree(Z, height=ts) == H.cut_tree(Zs, height=ts).tolist()
+        assert h.cut_tree(Z) == H.cut_tree(Zs).tolist()
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_dendrogram_equals_scipy(method):
+    for n, p in SIZES:
+        X = data(n, p, seed=3)
+        Zs = H.linkage(X, method)
+        Z = h.linkage(X.tolist(), method)
+        labels = [f"x{i}" for i in range(n)]
+        for kwargs in ({}, {"labels": labels}, {"color_threshold": float(np.median(Zs[:, 2])) * 1.0001},
+                       {"color_threshold": 0}):
+            ours, theirs = h.dendrogram(Z, **kwargs), H.dendrogram(Zs, no_plot=True, **kwargs)
+            for key in ("ivl", "leaves", "color_list", "leaves_color_list"):
+                assert ours[key] == list(theirs[key]), key
+            assert ours["icoord"] == theirs["icoord"]
+            np.testing.assert_allclose(ours["dcoord"], theirs["dcoord"], rtol=1e-9)
+
+
+def test_dendrogram_deep_tree_needs_no_recursion():
+    X = [[i * (i + 1) / 2] for i in range(1500)]  # growing gaps: merges add one point at a time
+    d = h.dendrogram(h.linkage(X, "single"))
+    assert len(d["leaves"]) == 1500 and d["icoord"][-1][0] == 5.0
+
+
+# --------------------------------------------------------- merge_steps ----
+
+
+LECTURE_STEPS = [
+    (("a", "b"), 1.0, ["{a,b}", "c", "d", "e"],
+     [[0.0, 4.5, 7.8, 6.7], [4.5, 0.0, 3.6, 2.2], [7.8, 3.6, 0.0, 2.0], [6.7, 2.2, 2.0, 0.0]]),
+    (("d", "e"), 2.0, ["{a,b}", "c", "{d,e}"], [[0.0, 4.5, 6.7], [4.5, 0.0, 2.2], [6.7, 2.2, 0.0]]),
+    (("c", "{d,e}"), math.sqrt(5), ["{a,b}", "{c,d,e}"], [[0.0, 4.5], [4.5, 0.0]]),
+    (("{a,b}", "{c,d,e}"), math.sqrt(20), ["{a,b,c,d,e}"], [[0.0]]),
+]
+
+
+def test_merge_steps_lecture_single_linkage():
+    assert [[round(v, 1) for v in row] for row in distance_matrix(AE)] == [
+        [0.0, 1.0, 5.0, 8.5, 7.2], [1.0, 0.0, 4.5, 7.8, 6.7], [5.0, 4.5, 0.0, 3.6, 2.2],
+        [8.5, 7.8, 3.6, 0.0, 2.0], [7.2, 6.7, 2.2, 2.0, 0.0]]
+    steps = h.merge_steps(AE, "single")
+    assert len(steps) == 4
+    for s, (merged, height, names, matrix) in zip(steps, LECTURE_STEPS):
+        assert s.merged == merged
+        assert s.height == pytest.approx(height, rel=1e-12)
+        assert s.names == names
+        assert [[round(v, 1) for v in row] for row in s.matrix] == matrix
+    assert steps[2].height == pytest.approx(2.236, abs=1e-3) and steps[3].height == pytest.approx(4.472, abs=1e-3)
+    assert steps[-1].members == ["a", "b", "c", "d", "e"]
+    text = steps[1].to_text(decimals=2)
+    assert "merge d and e at 2.000 -> {d,e}" in text and "6.71" in text
+    assert str(steps[0]) == steps[0].to_text(1)
+
+
+def test_merge_steps_complete_linkage_matrix():
+    s = h.merge_steps(AE, "complete", labels=["A", "B", "C", "D", "E"])
+    assert s[0].names == ["{A,B}", "C", "D", "E"]
+    assert [round(v, 1) for v in s[0].matrix[0]] == [0.0, 5.0, 8.5, 7.2]
+
+
+def merged_sets(Z, n):
+    members = [{i} for i in range(n)]
+    out = []
+    for a, b, height, _ in Z:
+        members.append(members[int(a)] | members[int(b)])
+        out.append((frozenset(members[-1]), height))
+    return out
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_merge_steps_agree_with_linkage(method):
+    for n, p in [(2, 1), (5, 2), (12, 3), (30, 2)]:
+        X = data(n, p, seed=4).tolist()
+        steps = h.merge_steps(X, method, labels=[str(i) for i in range(n)])
+        want = merged_sets(h.linkage(X, method), n)
+        got = [(frozenset(int(m) for m in s.members), s.height) for s in steps]
+        if method in MONOTONE:  # same merges; order may differ only between equal heights
+            got.sort(key=lambda t: t[1])
+        assert [g[0] for g in got] == [w[0] for w in want]
+        assert [g[1] for g in got] == pytest.approx([w[1] for w in want], rel=1e-12)
+
+
+def test_merge_steps_too_many_observations():
+    with pytest.raises(ValueError, match="at most 30 observations"):
+        h.merge_steps(data(31, 2).tolist())
+
+
+# ---------------------------------------------------------- properties ----
+
+coords = st.floats(min_value=-1e3, max_value=1e3, allow_nan=False).map(lambda v: round(v, 2))
+
+
+@st.composite
+def point_sets(draw, max_n=25):
+    n = draw(st.integers(2, max_n))
+    p = draw(st.integers(1, 3))
+    return [[draw(coords) for _ in range(p)] for _ in range(n)]
+
+
+@pytest.mark.filterwarnings("ignore::scipy.cluster.hierarchy.ClusterWarning")
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(X=point_sets(), method=st.sampled_from(METHODS))
+def test_property_equals_scipy_and_monotone(X, method):
+    Z = h.linkage(X, method)
+    assert_same_Z(Z, H.linkage(np.array(X), method))
+    heights = [r[2] for r in Z]
+    if method in MONOTONE:
+        assert all(a <= b for a, b in zip(heights, heights[1:]))
+    n = len(X)
+    k = 1 + n // 3
+    labels = h.fcluster(Z, k)
+    assert len(set(labels)) <= k and sorted(set(labels)) == list(range(1, len(set(labels)) + 1))
+
+
+junk_number = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 5), st.booleans(), st.none(),
+    st.text(max_size=2),
+)
+junk = st.one_of(
+    st.lists(junk_number, max_size=8),
+    st.lists(st.lists(junk_number, max_size=4), max_size=6),
+    st.lists(st.floats(-10, 10), max_size=12),
+    point_sets(8),
+    junk_number,
+)
+
+
+@settings(max_examples=300, deadline=2000)
+@given(y=junk, method=st.sampled_from(METHODS + ("nearest", 3)),
+       metric=st.sampled_from(["euclidean", "cityblock", "correlation", "sqeuclidean", "chebyshev", None]))
+def test_property_any_input_works_or_raises_documented_errors(y, method, metric):
+    try:
+        Z = h.linkage(y, method, metric)
+    except (ValueError, TypeError):
+        return
+    n = len(Z) + 1
+    assert h.leaves_list(Z) and len(h.dendrogram(Z)["leaves"]) == n
+    assert len(h.fcluster(Z, 2)) == n and len(h.cut_tree(Z, n_clusters=1)) == n
+
+
+@settings(max_examples=150, deadline=2000)
+@given(Z=st.one_of(st.lists(st.lists(junk_number, min_size=4, max_size=4), max_size=4), junk),
+       t=junk_number, criterion=st.sampled_from(["maxclust", "distance", "inconsistent"]))
+def test_property_tree_functions_raise_documented_errors(Z, t, criterion):
+    for call in (lambda: h.fcluster(Z, t, criterion), lambda: h.cut_tree(Z, n_clusters=t),
+                 lambda: h.leaves_list(Z), lambda: h.dendrogram(Z, color_threshold=t)):
+        try:
+            call()
+        except (ValueError, TypeError):
+            pass
+
+
+# ------------------------------------------------------------ bad input ----
+
+
+@pytest.mark.parametrize("y, exc, match", [
+    ([], ValueError, "y is empty"),
+    ([[1, 2]], ValueError, "at least 2 are needed"),
+    ([[1, 2], [3]], ValueError, "ragged"),
+    ([[1, "a"], [2, 3]], TypeError, r"y\[0\]\[1\] must be a number"),
+    ([[1, float("nan")], [2, 3]], ValueError, "remove or impute"),
+    ([[1, math.inf], [2, 3]], ValueError, "remove or impute"),
+    ([1.0, 2.0], ValueError, "n\\(n-1\\)/2 entries"),
+    ([1.0, -2.0, 3.0], ValueError, "cannot be negative"),
+    ([1.0, True, 3.0], TypeError, "list of numbers"),
+    ("abc", TypeError, "observations"),
+    (None, TypeError, "observations"),
+    ([[0, 0], [1e200, 0]], ValueError, "rescale"),
+])
+def test_linkage_bad_input(y, exc, match):
+    with pytest.raises(exc, match=match):
+        h.linkage(y)
+
+
+def test_linkage_bad_method_and_metric():
+    with pytest.raises(ValueError, match="unknown method 'nearest'; use one of 'single'"):
+        h.linkage(AE, "nearest")
+    with pytest.raises(TypeError, match="method must be a name"):
+        h.linkage(AE, None)
+    with pytest.raises(ValueError, match="unknown metric 'chebyshev'"):
+        h.linkage(AE, "average", "chebyshev")
+    for method in ("centroid", "median", "ward"):
+        with pytest.raises(ValueError, match=f"method='{method}' needs Euclidean distances"):
+            h.linkage(AE, method, "cityblock")
+    with pytest.raises(ValueError, match="constant observation"):
+        h.linkage([[1, 1], [1, 2]], "single", "correlation")
+
+
+GOOD_Z = h.linkage(AE, "single")
+
+
+@pytest.mark.parametrize("Z, match", [
+    ([], "Z is empty"),
+    ([[0, 1, 1.0]], "4 columns"),
+    ([[0, 1, 1.0, 2], [0, 2, 2.0, 3]], "second time"),
+    ([[0, 3, 1.0, 2], [1, 2, 2.0, 3]], "may only use ids 0..2"),
+    ([[0, 1.5, 1.0, 2], [2, 3, 2.0, 3]], "may only use ids"),
+    ([[0, 1, -1.0, 2], [2, 3, 2.0, 3]], "negative height"),
+    ([[0, 1, 1.0, 5], [2, 3, 2.0, 3]], "says size 5"),
+])
+def test_bad_linkage_matrix(Z, match):
+    for f in (h.leaves_list, h.dendrogram, lambda Z: h.fcluster(Z, 2), lambda Z: h.cut_tree(Z, 2)):
+        with pytest.raises(ValueError, match=match):
+            f(Z)
+
+
+def test_bad_t_and_n_clusters():
+    with pytest.raises(ValueError, match="t must be at least 1"):
+        h.fcluster(GOOD_Z, 0)
+    with pytest.raises(TypeError, match="t must be a whole number"):
+        h.fcluster(GOOD_Z, 2.5)
+    with pytest.raises(ValueError, match="cut height must be >= 0"):
+        h.fcluster(GOOD_Z, -1.0, criterion="distance")
+    with pytest.raises(ValueError, match="unknown criterion 'inconsistent'"):
+        h.fcluster(GOOD_Z, 2, criterion="inconsistent")
+    with pytest.raises(ValueError, match="n_clusters must be at most 5"):
+        h.cut_tree(GOOD_Z, n_clusters=6)
+    with pytest.raises(ValueError, match="n_clusters must be at least 1"):
+        h.cut_tree(GOOD_Z, n_clusters=[2, 0])
+    with pytest.raises(TypeError, match="n_clusters must be a whole number or a list"):
+        h.cut_tree(GOOD_Z, n_clusters="2")
+    with pytest.raises(ValueError, match="not both"):
+        h.cut_tree(GOOD_Z, n_clusters=2, height=1.0)
+
+
+def test_bad_dendrogram_and_merge_steps_options():
+    with pytest.raises(ValueError, match="one label per observation \\(5\\), got 2"):
+        h.dendrogram(GOOD_Z, labels=["a", "b"])
+    with pytest.raises(ValueError, match="unknown orientation 'up'"):
+        h.dendrogram(GOOD_Z, orientation="up")
+    with pytest.raises(ValueError, match="no_plot must be True"):
+        h.dendrogram(GOOD_Z, no_plot=False)
+    with pytest.raises(ValueError, match="labels must be distinct"):
+        h.merge_steps(AE, labels=["a", "a", "b", "c", "d"])
+    with pytest.raises(ValueError, match="one name per observation"):
+        h.merge_steps(AE, labels=["a"])
