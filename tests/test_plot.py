@@ -13,6 +13,10 @@ from scipy.cluster import hierarchy as sch
 
 from clusterlab import plot
 
+# Marker references and images use xlink:href: a plain href on SVG <use>/<image>
+# breaks Material for MkDocs, which rewrites every [href] of the page.
+XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+
 NS = "{http://www.w3.org/2000/svg}"
 X5 = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]  # the lecture's points a-e
 
@@ -32,7 +36,7 @@ def parse(fig):
     assert len(ids) == len(set(ids))
     # every href="#..." resolves to an element of this figure
     for el in root.iter(NS + "use"):
-        assert el.get("href")[1:] in ids
+        assert el.get(XLINK_HREF)[1:] in ids
     return root
 
 
@@ -110,7 +114,7 @@ def test_many_clusters_cycle_colours_and_shapes_distinctly():
     X = [[i, i % 7] for i in range(24)]
     fig = plot.scatter(X, [i % 12 for i in range(24)])
     pts = groups(parse(fig), "clp-pts")
-    combos = {(g.get("fill"), g[0].get("href")[-2:]) for g in pts}
+    combos = {(g.get("fill"), g[0].get(XLINK_HREF)[-2:]) for g in pts}
     assert len(combos) == 12
 
 
@@ -209,7 +213,7 @@ def test_scatter_matrix_rasterizes_many_points():
     assert len(images) == 6
     assert not list(root.iter(NS + "circle"))
     assert len(fig.svg.encode()) < 900_000
-    png = images[0].get("href").split(",", 1)[1]
+    png = images[0].get(XLINK_HREF).split(",", 1)[1]
     import base64
 
     img = Image.open(io.BytesIO(base64.b64decode(png)))
@@ -459,7 +463,7 @@ def test_line_dict_of_series_has_legend():
 def png_of(fig):
     import base64
 
-    href = ET.fromstring(fig.svg).find(NS + "image").get("href")
+    href = ET.fromstring(fig.svg).find(NS + "image").get(XLINK_HREF)
     assert href.startswith("data:image/png;base64,")
     return Image.open(io.BytesIO(base64.b64decode(href.split(",", 1)[1])))
 

@@ -42,6 +42,7 @@ function makeEditor(parent, doc, label, onChange, onRun) {
         indentOnInput(),
         bracketMatching(),
         python(),
+        EditorView.lineWrapping,
         syntaxHighlighting(highlightStyle),
         keymap.of([...runKeys, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": "lc-keys-help" }),

@@ -324,7 +324,7 @@ def _finish(kind, width, height, title, desc, body, defs=""):
     pid = "clp" + digest
     inner = inner.replace(_ID, pid)
     svg = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-labelledby="{pid}t {pid}d" '
         f'font-family="{_FONT}" font-size="12" fill="currentColor" '
         f'style="max-width:100%;height:auto">{inner}</svg>'
@@ -417,7 +417,7 @@ def _legend(x, y, entries, title=None, max_items=18):
             out.append(f'<path d="M0 {yy}h18" stroke="{colour}" stroke-width="2.5" fill="none"/>')
             sx = 24
         else:
-            out.append(f'<use href="#{mark}" x="7" y="{yy}" fill="{colour}"/>')
+            out.append(f'<use xlink:href="#{mark}" x="7" y="{yy}" fill="{colour}"/>')
             sx = 18
         out.append(f'<text x="{sx}" y="{yy + 4}">{_esc(text)}</text>')
         yy += 18
@@ -551,7 +551,7 @@ def scatter(
     if colours is None:
         defs.append(_shape_def(0, radius, f"{_ID}m0"))
         pts = "".join(
-            f'<use href="#{_ID}m0" x="{_n(x, d)}" y="{_n(y, d)}"/>' for x, y in zip(pxs, pys)
+            f'<use xlink:href="#{_ID}m0" x="{_n(x, d)}" y="{_n(y, d)}"/>' for x, y in zip(pxs, pys)
         )
         body.append(f'<g class="clp-pts" fill="currentColor" fill-opacity=".75">{pts}</g>')
     else:
@@ -560,7 +560,7 @@ def scatter(
         for lab in colours.order:
             mark = f"{_ID}m{colours.shape(lab)}"
             pts = "".join(
-                f'<use href="#{mark}" x="{_n(pxs[i], d)}" y="{_n(pys[i], d)}"/>'
+                f'<use xlink:href="#{mark}" x="{_n(pxs[i], d)}" y="{_n(pys[i], d)}"/>'
                 for i in range(n)
                 if labs[i] == lab
             )
@@ -787,7 +787,7 @@ def image(pixels, width, height, channels=4, *, title=None, scale=1, smooth=None
     style = "" if smooth else ' style="image-rendering:pixelated"'
     body = _title_text(title, 0) + (
         f'<image x="0" y="{top}" width="{w}" height="{h}" preserveAspectRatio="none"{style} '
-        f'href="{_data_uri(png)}"/>'
+        f'xlink:href="{_data_uri(png)}"/>'
     )
     kind = {1: "greyscale", 2: "greyscale", 3: "colour", 4: "colour"}[channels]
     desc = f"A {kind} image of {width} by {height} pixels."
@@ -929,7 +929,7 @@ def scatter_matrix(
                 for lab in colours.order:
                     mark = f"{_ID}m{colours.shape(lab)}"
                     pts = "".join(
-                        f'<use href="#{mark}" x="{_n(xs[k], d)}" y="{_n(ys[k], d)}"/>'
+                        f'<use xlink:href="#{mark}" x="{_n(xs[k], d)}" y="{_n(ys[k], d)}"/>'
                         for k in range(n)
                         if labs[k] == lab
                     )
@@ -945,7 +945,7 @@ def scatter_matrix(
                 if f'id="{_ID}m0"' not in "".join(defs):
                     defs.append(_shape_def(0, radius, f"{_ID}m0"))
                 pts = "".join(
-                    f'<use href="#{_ID}m0" x="{_n(xs[k], d)}" y="{_n(ys[k], d)}"/>'
+                    f'<use xlink:href="#{_ID}m0" x="{_n(xs[k], d)}" y="{_n(ys[k], d)}"/>'
                     for k in range(n)
                 )
                 body.append(f'<g fill="currentColor" fill-opacity=".6">{pts}</g>')
@@ -1056,7 +1056,7 @@ def _raster_panel(xs, ys, px, py, ps, colours):
     png = encode_png(bytes(buf), size, size, 4)
     return (
         f'<image x="{_n(px)}" y="{_n(py)}" width="{_n(ps)}" height="{_n(ps)}" '
-        f'href="{_data_uri(png)}"/>'
+        f'xlink:href="{_data_uri(png)}"/>'
     )
 
 
@@ -1739,7 +1739,7 @@ def line(
             if _shape_def(shape, 4, mark) not in defs:
                 defs.append(_shape_def(shape, 4, mark))
             g.append(f'<g fill="{colour}">')
-            g.extend(f'<use href="#{mark}" x="{_n(a)}" y="{_n(b)}"/>' for a, b in pts)
+            g.extend(f'<use xlink:href="#{mark}" x="{_n(a)}" y="{_n(b)}"/>' for a, b in pts)
             g.append("</g>")
         if hx is not None:
             for a, b, xv in zip(*zip(*pts), xs):
