@@ -9,6 +9,7 @@ const SITE_PACKAGES = "/home/pyodide/lib";
 let pyodide = null;
 let ready = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
+let keepForNextVisit = null; // stores the unpacked snapshot once Python is ready
 
 function status(state, detail = "") {
   postMessage({ type: "status", state, detail, timings });
@@ -40,27 +41,56 @@ function progress(total) {
   });
 }
 
-// Download, check and unpack the build-time memory snapshot (clusterlab already
-// imported).  Any mismatch or damage rejects, and boot() falls back to a plain start.
+// After the first start, the unpacked snapshot is kept in Cache Storage, so a
+// return visit skips downloading and unpacking it.  One version is kept.
+const RAW_CACHE = "clusterlab-snapshot";
+
+async function rawFromCache(url) {
+  try {
+    const hit = await (await caches.open(RAW_CACHE)).match(url);
+    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+  } catch {
+    return null; // no Cache Storage (private mode, old browser): download instead
+  }
+}
+
+async function keepRaw(url, raw) {
+  try {
+    const cache = await caches.open(RAW_CACHE);
+    for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
+    await cache.put(url, new Response(raw));
+  } catch {
+    /* best effort: the next visit downloads the snapshot again */
+  }
+}
+
+// Get the build-time memory snapshot (clusterlab already imported) and check it
+// against its manifest.  Any mismatch or damage rejects, and boot() falls back
+// to a plain start.  Resolves to {raw, cached}.
 async function fetchSnapshot(cfg, versionPromise) {
-  const [manifestResponse, response] = await Promise.all([fetch(cfg.snapshot.manifest), fetch(cfg.snapshot.file)]);
+  const manifestPromise = fetch(cfg.snapshot.manifest);
+  let raw = await rawFromCache(cfg.snapshot.file);
+  const cached = raw !== null;
+  const manifestResponse = await manifestPromise;
   if (!manifestResponse.ok) throw new Error(`its manifest is missing (HTTP ${manifestResponse.status})`);
   const manifest = await manifestResponse.json();
   const version = await versionPromise;
   if (manifest.pyodide !== version) throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${version}`);
   if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
-  if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
-  let raw;
-  try {
-    // DecompressionStream checks gzip's CRC, so a damaged download fails here.
-    const body = response.body.pipeThrough(progress(Number(response.headers.get("Content-Length")) || 0));
-    raw = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-  } catch {
-    throw new Error("it is damaged (not valid gzip)");
+  if (!cached) {
+    const response = await fetch(cfg.snapshot.file);
+    if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
+    try {
+      // DecompressionStream checks gzip's CRC, so a damaged download fails here.
+      const body = response.body.pipeThrough(progress(Number(response.headers.get("Content-Length")) || 0));
+      raw = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    } catch {
+      throw new Error("it is damaged (not valid gzip)");
+    }
   }
   if (raw.length !== manifest.bytes) throw new Error("it is damaged (wrong size)");
-  mark("snapshot ready");
-  return raw;
+  mark(cached ? "snapshot read from cache" : "snapshot downloaded");
+  return { raw, cached };
 }
 
 async function boot(cfg) {
@@ -79,11 +109,15 @@ async function boot(cfg) {
   if (snapshot) {
     try {
       // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
-      pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: snapshot });
+      const raw = snapshot.then((s) => s.raw);
+      pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: raw });
       if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
         throw new Error("it does not contain the cell runner");
       }
+      const { raw: bytes, cached } = await snapshot;
+      if (!cached) keepForNextVisit = () => keepRaw(cfg.snapshot.file, bytes);
     } catch (error) {
+      globalThis.caches?.open(RAW_CACHE).then((c) => c.delete(cfg.snapshot.file)).catch(() => {});
       const reason = await snapshot.then(() => error.message, (e) => e.message);
       note = `started without the snapshot, more slowly: ${reason}`;
       pyodide = null;
@@ -132,6 +166,7 @@ onmessage = async (event) => {
       (note) => {
         bootNote = note;
         status("ready", note);
+        keepForNextVisit?.();
       },
       (error) => {
         status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);

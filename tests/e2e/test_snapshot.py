@@ -73,3 +73,22 @@ def test_falls_back_to_a_plain_start_and_says_why(page, site_url, pattern, handl
     before = c.locator(".lc-output").inner_html()
     run_and_wait(page, c, timeout=60_000)
     assert c.locator(".lc-output").inner_html() == before
+
+
+def test_a_return_visit_starts_from_the_kept_snapshot_without_downloading_it(page, site_url):
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    page.wait_for_function(
+        "caches.open('clusterlab-snapshot').then(c => c.keys()).then(k => k.length === 1)", timeout=30_000
+    )
+    downloads = []
+    page.on("request", lambda r: "snapshot.bin.gz" in r.url and downloads.append(r.url))
+    page.reload()
+    wait_ready(page)
+    assert downloads == []
+    assert page.evaluate("'snapshot read from cache' in window.__lcBootTimings")
+    assert "without the snapshot" not in status_text(page)
+    c = cell(page, 3)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
