@@ -115,7 +115,7 @@ def main() -> int:
     (out / "py.zip").write_bytes(data)
     log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
     make_snapshot(SITE / pyodide_rel, out, digest)
-    bundle_js(out, {"pyodide": pyodide_rel, "snapshot": True, "version": digest})
+    bundle_js(out, {"pyodide": pyodide_rel, "snapshot": True, "version": digest, "build": version})
 
     log("service worker (Workbox)")
     run(["node", "tools/make_sw.mjs", str(SITE)])

@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import io
+import re
 import sys
 import threading
 from pathlib import Path
@@ -30,6 +32,33 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # quiet: tests and `make serve` stay readable
         pass
+
+    def send_head(self):
+        """Serve sitemap.xml with this server's origin in its URLs.
+
+        Material's instant navigation only follows links listed in the sitemap,
+        which names the site URL of the build; locally the site lives elsewhere
+        (any port), so the listed URLs are rewritten to where it is served.
+        """
+        if self.path.split("?")[0].endswith("/sitemap.xml"):
+            return self._local_sitemap()
+        return super().send_head()
+
+    def _local_sitemap(self):
+        path = Path(self.translate_path(self.path.split("?")[0]))
+        if not path.is_file():
+            return super().send_head()
+        text = path.read_text(encoding="utf-8")
+        locs = re.findall(r"<loc>([^<]+)</loc>", text)
+        if locs:
+            home = min(locs, key=len)  # the home page is the shortest URL: the site URL
+            text = text.replace(f"<loc>{home}", f"<loc>http://{self.headers.get('Host', 'localhost')}/")
+        body = text.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "application/xml")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class QuietServer(http.server.ThreadingHTTPServer):

@@ -247,6 +247,15 @@ function enhancePage() {
   document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
   const elements = [...document.querySelectorAll(".lc-cell")];
   if (!elements.length) return;
+  // A page from a newer build, reached by instant navigation, must not run on
+  // this older runtime: load it afresh, with its own runtime.
+  // (Once per page and runtime, so a broken deployment cannot loop.)
+  const reloadKey = `clusterlab:reloaded:${location.pathname}`;
+  if (elements.some((el) => el.dataset.lcBuild !== runtime.build) && sessionStorage.getItem(reloadKey) !== runtime.build) {
+    sessionStorage.setItem(reloadKey, runtime.build);
+    location.reload();
+    return;
+  }
   const page = { session: location.pathname, cells: [] };
   const first = elements[0].closest(".lc-setup") || elements[0];
   const status = document.createElement("div");

@@ -3,7 +3,7 @@
 // (web/worker.mjs); it outlives Material's instant navigation.  The cell UI
 // (web/cells.js) uses it through window.__lcRuntime.
 /* global __LC_CONFIG__ */
-const CONFIG = __LC_CONFIG__; // {pyodide: path from the site root, snapshot: bool, version}
+const CONFIG = __LC_CONFIG__; // {pyodide: path from the site root, snapshot: bool, version, build}
 const SCRIPT = document.currentScript;
 const HERE = new URL(".", SCRIPT.src); // assets/livecells/<hash>/: this build's runtime files
 const ROOT = new URL("../../../", HERE);
@@ -136,6 +136,7 @@ const runtime = {
 
 
 runtime.StoppedError = StoppedError;
+runtime.build = CONFIG.build; // the folder name of this runtime's files
 
 // The service worker (offline copy of the site) is registered once Python is
 // up, so its downloads do not compete with the first start.

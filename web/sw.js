@@ -28,8 +28,12 @@ async function networkFirstPage({ request, url }) {
   }
 }
 
-// Registered before the precache route, so it wins for navigations.
-registerRoute(({ request, url }) => request.mode === "navigate" && url.origin === self.location.origin, networkFirstPage);
+// Registered before the precache route, so it wins for pages: navigations and
+// the fetches of Material's instant navigation alike.
+const isPage = ({ request, url }) =>
+  url.origin === self.location.origin &&
+  (request.mode === "navigate" || url.pathname.endsWith("/") || url.pathname.endsWith(".html"));
+registerRoute(isPage, networkFirstPage);
 precacheAndRoute(self.__WB_MANIFEST, { directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 clientsClaim();

@@ -20,6 +20,7 @@ raises without ``expect_error`` fails the build, naming the page and cell.
 from __future__ import annotations
 
 import html
+import os
 import signal
 
 from pygments import highlight
@@ -30,6 +31,9 @@ from pymdownx.superfences import SuperFencesException
 from .runner import new_namespace, run_cell
 
 OPTIONS = ("live", "hidden", "expect_error")
+#: The build's runtime version (tools/build_site.py sets it); the browser reloads
+#: a page that arrives by instant navigation from a newer build than its runtime.
+BUILD = os.environ.get("LIVECELLS_VERSION", "dev")
 #: A cell that runs longer than this at build time fails the build.
 BUILD_TIMEOUT_SECONDS = 120
 
@@ -119,7 +123,8 @@ def _format_cell(src: str, options: dict) -> str:
         f" data-lc-{name.replace('_', '-')}" for name in ("hidden", "expect_error") if options.get(name)
     )
     cell = (
-        f'<div class="lc-cell" data-lc-index="{index}"{flags} data-lc-code="{html.escape(src)}">'
+        f'<div class="lc-cell" data-lc-index="{index}"{flags} data-lc-build="{BUILD}" '
+        f'data-lc-code="{html.escape(src)}">'
         f'<div class="lc-source">{code}</div>'
         f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}">'
         f"{result.html}</div></div>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from conftest import cell, cell_with, run_and_wait, set_code, wait_idle, wait_ready
+from conftest import SITE, cell, cell_with, run_and_wait, set_code, wait_idle, wait_ready
 from playwright.sync_api import expect
 
 LESSON = "distances/"
@@ -91,17 +91,28 @@ def test_edits_survive_reload_and_navigation(page, site_url):
     assert cell(page, 1).locator(".cm-content").inner_text() == "kept = 'still here'"
 
 
-def test_pages_do_not_share_variables(page, site_url):
+def test_one_runtime_survives_instant_navigation_and_pages_do_not_share_variables(page, site_url):
     open_lesson(page, site_url)
     c = cell(page, 1)
     set_code(page, c, "leaked = 123")
     run_and_wait(page, c)
-    page.goto(site_url)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-footer__link--prev").click()  # Material's instant navigation: no reload
+    page.wait_for_url(site_url)
     wait_ready(page)
+    assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
     home = cell(page, 0)
     set_code(page, home, "print('leaked' in globals())")
     run_and_wait(page, home)
     assert home.locator(".lc-output").inner_text().strip() == "False"
+    page.go_back()  # back on the lesson, its session still holds the variable
+    page.wait_for_url(site_url + LESSON)
+    wait_ready(page)
+    assert page.evaluate("window.__sameDocument === true")
+    back = cell(page, 1)
+    set_code(page, back, "print(leaked)")
+    run_and_wait(page, back)
+    assert back.locator(".lc-output").inner_text().strip() == "123"
 
 
 def test_keyboard_only_use(page, site_url):
@@ -148,3 +159,16 @@ def test_without_webassembly_the_page_says_so_and_stays_readable(browser, site_u
     c.locator(".lc-btn--run").click()
     expect(c.locator(".lc-output")).to_contain_text("Could not run")
     context.close()
+
+
+def test_a_page_from_a_newer_build_reached_by_instant_navigation_is_reloaded_once(page, site_url):
+    open_lesson(page, site_url)
+    home = (SITE / "index.html").read_text()
+    page.route(site_url, lambda r: r.fulfill(content_type="text/html", body=home.replace('data-lc-build="', 'data-lc-build="x')))
+    page.evaluate("window.__sameDocument = true")
+    page.locator("a.md-footer__link--prev").click()
+    page.wait_for_url(site_url)
+    page.wait_for_function("window.__sameDocument === undefined")  # reloaded
+    wait_ready(page)  # and, although the page still disagrees, not reloaded again
+    run_and_wait(page, cell(page, 0))
+    assert "mean height" in cell(page, 0).locator(".lc-output").inner_text()
