@@ -1,0 +1,322 @@
+"""The course's example data, as plain Python lists (no numpy needed).
+
+============================  ==================================================
+``points_a_to_e()``           the lecture's five points a-e (2 features)
+``ten_points()``              the tutorial's ten points A-J (2 features)
+``city_density()``            population density of ten cities A-J (1 feature)
+``load_iris()``               Fisher's iris: 150 flowers x 4 measurements
+``load_nci60()``              NCI60 gene expression: 64 cell lines x 6830 genes
+============================  ==================================================
+
+Every loader returns a :class:`Dataset`: ``data`` (a list of rows of floats,
+ready for any clusterlab function), ``feature_names``, ``row_names`` (or
+None), ``target`` (the known class of every row, or None) and
+``description`` (where the data come from and whom to credit).
+
+>>> ds = points_a_to_e()
+>>> ds
+Dataset('points_a_to_e', 5 rows x 2 features)
+   x1  x2
+a   1   1
+b   2   1
+c   4   5
+...
+>>> ds.data[3], ds.row_names[3]
+([7.0, 7.0], 'd')
+>>> load_iris().shape
+(150, 4)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import struct
+import sys
+import zlib
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ._validate import _rows_of, as_int
+
+__all__ = [
+    "Dataset",
+    "city_density",
+    "load_iris",
+    "load_nci60",
+    "points_a_to_e",
+    "ten_points",
+]
+
+_DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(repr=False)
+class Dataset:
+    """A data set: observations in ``data``, one list of floats per row.
+
+    ``feature_names[j]`` names column j, ``row_names[i]`` (if not None) row i,
+    ``target[i]`` (if not None) the known class of row i.
+    """
+
+    name: str
+    data: list
+    feature_names: list
+    row_names: list | None = None
+    target: list | None = None
+    description: str = field(default="", compare=False)
+
+    @property
+    def shape(self) -> tuple:
+        """(number of rows, number of features)."""
+        return (len(self.data), len(self.feature_names))
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def column(self, feature) -> list:
+        """All values of one feature, given by name or 0-based position.
+
+        >>> ten = city_density()
+        >>> ten.column("density")[:3]
+        [636.0, 473.0, 487.0]
+        """
+        return [row[_feature_index(self.feature_names, feature, "feature")] for row in self.data]
+
+    def __repr__(self) -> str:
+        rows, cols = self.shape
+        head = f"Dataset({self.name!r}, {rows} rows x {cols} features"
+        if self.target is not None:
+            head += f", target with {len(set(self.target))} classes"
+        head += ")"
+        show_cols = min(cols, 6)
+        shown = self.data[:3]
+        names = self.row_names[:3] if self.row_names is not None else [str(i) for i in range(len(shown))]
+        cells = [[f"{v:g}" for v in row[:show_cols]] for row in shown]
+        header = [str(f) for f in self.feature_names[:show_cols]]
+        widths = [max([len(header[j])] + [len(r[j]) for r in cells]) for j in range(show_cols)]
+        w0 = max([len(str(n)) for n in names] + [1])
+        extra_cols = " ..." if cols > show_cols else ""
+        lines = [head, " " * w0 + "".join(f"  {h:>{w}}" for h, w in zip(header, widths)) + extra_cols]
+        for i, (n, r) in enumerate(zip(names, cells)):
+            line = f"{n!s:<{w0}}" + "".join(f"  {c:>{w}}" for c, w in zip(r, widths)) + extra_cols
+            if self.target is not None:
+                line += f"  {self.target[i]}"
+            lines.append(line)
+        if rows > len(shown):
+            lines.append("...")
+        return "\n".join(lines)
+
+
+def _feature_index(names, feature, what):
+    """Position of ``feature`` (a name or an index) among ``names``, or a clear error."""
+    if isinstance(feature, str):
+        key = _normal(feature)
+        for j, n in enumerate(names):
+            if _normal(n) == key:
+                return j
+        listed = ", ".join(repr(n) for n in names[:8]) + (", ..." if len(names) > 8 else "")
+        raise ValueError(f"unknown {what} {feature!r}; use one of {listed} (or a 0-based position).")
+    return as_int(feature, what, minimum=-len(names), maximum=len(names) - 1) % len(names)
+
+
+def _normal(name: str) -> str:
+    """'Petal.Length', 'petal length (cm)' and 'petal_length' all become 'petal_length'."""
+    s = str(name).strip().lower().replace(" (cm)", "")
+    return "".join(ch if ch.isalnum() else "_" for ch in s)
+
+
+# ------------------------------------------------------------- small data ---
+
+
+def points_a_to_e() -> Dataset:
+    """The lecture's five points a(1,1), b(2,1), c(4,5), d(7,7), e(5,7).
+
+    >>> from clusterlab.distance import distance_matrix
+    >>> [round(d, 1) for d in distance_matrix(points_a_to_e().data)[2]]
+    [5.0, 4.5, 0.0, 3.6, 2.2]
+    """
+    return Dataset(
+        name="points_a_to_e",
+        data=[[1.0, 1.0], [2.0, 1.0], [4.0, 5.0], [7.0, 7.0], [5.0, 7.0]],
+        feature_names=["x1", "x2"],
+        row_names=list("abcde"),
+        description=(
+            "Five points a-e with two variables x1, x2: the worked example of hierarchical "
+            "clustering in the NTNU lecture 'Klyngeanalyse' (ISTx1003, autumn 2020)."
+        ),
+    )
+
+
+# Found by tools/search_ten_points.py (differential evolution + SLSQP on
+# [0, 10]^2, then simulated annealing on the grid of halves; the best of
+# `--step 0.5 --seeds 4` came from seed 1).  Every decision of both narratives
+# is won by at least 0.19: each point's three centroid distances differ by
+# >= 0.19 in every K-means iteration, each merge is >= 0.19 shorter than the
+# next-closest pair, and the merge heights rise by >= 0.19 (no inversion).
+# tests/test_seeds.py checks both narratives with clusterlab, scipy and sklearn.
+_TEN_POINTS = [
+    (0.0, 0.5), (0.0, 1.5), (3.5, 3.5), (1.0, 3.5), (7.0, 5.0),  # A B C D E
+    (10.0, 2.5), (7.0, 0.5), (7.5, 9.0), (0.0, 9.5), (2.0, 10.0),  # F G H I J
+]
+
+
+def ten_points() -> Dataset:
+    """Ten points A-J that reproduce both worked examples of the Indonesian tutorial.
+
+    K-means (K = 3) from the points C, G and I gives {A,B,C,D,E,H}, {F,G},
+    {I,J} in iteration 1, {A,B,C,D}, {E,F,G}, {H,I,J} in iteration 2 and the
+    same again in iteration 3.  Agglomerative clustering with centroid
+    linkage merges AB, IJ, CD, ABCD, FG, EFG, EFGH, ABCDEFGH and finally all.
+
+    >>> ds = ten_points()
+    >>> ds.shape, "".join(ds.row_names)
+    ((10, 2), 'ABCDEFGHIJ')
+    """
+    return Dataset(
+        name="ten_points",
+        data=[list(p) for p in _TEN_POINTS],
+        feature_names=["x1", "x2"],
+        row_names=list("ABCDEFGHIJ"),
+        description=(
+            "Ten points A-J for the step-by-step examples of an Indonesian tutorial on "
+            "hierarchical clustering (centroid linkage) and K-means (initial centroids C, G, I). "
+            "The tutorial gives its points only as pictures; these coordinates were constructed "
+            "by clusterlab (tools/search_ten_points.py) so that both narratives hold with a "
+            "clear margin, no ties and no inversions."
+        ),
+    )
+
+
+def city_density() -> Dataset:
+    """Population density (thousands per km^2) of ten cities A-J; one feature.
+
+    >>> ds = city_density()
+    >>> ds.data[:2], ds.row_names[7], ds.data[7]
+    ([[636.0], [473.0]], 'H', [244.0])
+    """
+    values = [636, 473, 487, 576, 788, 639, 777, 244, 511, 468]
+    return Dataset(
+        name="city_density",
+        data=[[float(v)] for v in values],
+        feature_names=["density"],
+        row_names=list("ABCDEFGHIJ"),
+        description=(
+            "Population density (thousands per square km) of ten cities A-J of a province: "
+            "the one-dimensional K-means example (K = 2, initial centroids H and G) of an "
+            "Indonesian tutorial."
+        ),
+    )
+
+
+# ------------------------------------------------------------------ iris ---
+
+_IRIS_DESCRIPTION = (
+    "Fisher's iris data: sepal length, sepal width, petal length and petal width (cm) of "
+    "50 flowers of each of Iris setosa, versicolor and virginica, measured by Edgar Anderson. "
+    "Source: R. A. Fisher (1936), 'The use of multiple measurements in taxonomic problems', "
+    "Annals of Eugenics 7(2), 179-188. This copy is scikit-learn's (sklearn.datasets.load_iris), "
+    "which equals R's datasets::iris and Fisher's paper; the UCI Machine Learning Repository's "
+    "iris.data (doi:10.24432/C56C76, CC BY 4.0) differs in two rows: 35 has petal width 0.1 "
+    "instead of 0.2, and 38 has sepal width 3.1 and petal length 1.5 instead of 3.6 and 1.4. "
+    "Measurements are facts in the public domain; credit Fisher (1936) and the UCI repository."
+)
+
+
+def load_iris(columns=None) -> Dataset:
+    """Fisher's iris: 150 flowers x 4 measurements (cm), ``target`` = species.
+
+    ``columns`` picks features by name or 0-based position; names may be
+    written as in R (``"Petal.Length"``), scikit-learn (``"petal length (cm)"``)
+    or here (``"petal_length"``).
+
+    >>> iris = load_iris(columns=["Petal.Length", "Petal.Width"])
+    >>> iris.feature_names, iris.data[0], iris.target[0]
+    (['petal_length', 'petal_width'], [1.4, 0.2], 'setosa')
+    """
+    text = (_DATA / "iris.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    names = header[:4]
+    data = [[float(v) for v in r[:4]] for r in body]
+    target = [r[4] for r in body]
+    if columns is not None:
+        items = [columns] if isinstance(columns, (str, int)) else _rows_of(columns)
+        if items is None:
+            raise TypeError(
+                f"columns must be a list of feature names or positions such as "
+                f"['petal_length', 'petal_width'], got {type(columns).__name__}."
+            )
+        if not items:
+            raise ValueError("columns is empty; name at least one of " + ", ".join(names) + ".")
+        idx = [_feature_index(names, c, "column") for c in items]
+        if len(set(idx)) != len(idx):
+            raise ValueError(f"columns {list(items)!r} names the same feature twice.")
+        data = [[r[j] for j in idx] for r in data]
+        names = [names[j] for j in idx]
+    return Dataset(name="iris", data=data, feature_names=names, row_names=None,
+                   target=target, description=_IRIS_DESCRIPTION)
+
+
+# ----------------------------------------------------------------- NCI60 ---
+
+_MATRIX_HEADER = "<4sHIIB"  # magic, version, rows, cols, decimals (see tools/make_datasets.py)
+
+
+def _read_matrix(path: Path) -> list:
+    """Rows of floats from a file written by ``tools/make_datasets.py``.
+
+    Format: ``struct`` header ``<4sHIIB`` (b"CLMX", version 1, rows, cols,
+    decimals), then zlib-compressed little-endian int32 values
+    ``round(x * 10**decimals)``, row by row.
+    """
+    blob = path.read_bytes()
+    size = struct.calcsize(_MATRIX_HEADER)
+    magic, version, rows, cols, decimals = struct.unpack(_MATRIX_HEADER, blob[:size])
+    if magic != b"CLMX" or version != 1:
+        raise ValueError(f"{path.name} is not a clusterlab matrix file (version 1).")
+    values = array("i")
+    if values.itemsize != 4:  # pragma: no cover - every platform Python runs on has 4-byte int
+        values = array("l")
+    values.frombytes(zlib.decompress(blob[size:]))
+    if sys.byteorder == "big":  # pragma: no cover
+        values.byteswap()
+    if len(values) != rows * cols:
+        raise ValueError(f"{path.name} holds {len(values)} values, expected {rows} x {cols}.")
+    scale = 10.0**decimals
+    # n / 10**d (not n * 10**-d): the division is correctly rounded, so it gives
+    # exactly the double nearest the decimal number n e-d.
+    return [[v / scale for v in values[i * cols:(i + 1) * cols]] for i in range(rows)]
+
+
+_NCI60_DESCRIPTION = (
+    "NCI60 cancer cell line microarray data: expression of 6830 genes (log ratios) in 64 "
+    "cell lines, with each line's cancer type (14 labels, including 4 repeated cell lines "
+    "such as 'K562A-repro'). Original: D. T. Ross et al. (2000), 'Systematic variation in "
+    "gene expression patterns in human cancer cell lines', Nature Genetics 24(3), 227-235. "
+    "This copy: the ISLP package 0.6.0 (G. James, D. Witten, T. Hastie, R. Tibshirani, "
+    "J. Taylor; BSD licence), files ISLP/data/NCI60data.npy and NCI60labs.csv, stored "
+    "rounded to 8 decimals: every value is within 5e-9 of ISLP's and 98.6 % are identical."
+)
+
+
+def load_nci60() -> Dataset:
+    """NCI60 gene expression: 64 cell lines x 6830 genes, ``target`` = cancer type.
+
+    >>> nci = load_nci60()
+    >>> nci.shape, nci.target[:2], nci.data[0][:3]
+    ((64, 6830), ['CNS', 'CNS'], [0.3, 1.18, 0.55])
+    """
+    data = _read_matrix(_DATA / "nci60.i32.zz")
+    labels = (_DATA / "nci60_labels.txt").read_text(encoding="utf-8").split()
+    if len(labels) != len(data):
+        raise ValueError(f"nci60_labels.txt has {len(labels)} labels for {len(data)} rows.")
+    return Dataset(
+        name="nci60",
+        data=data,
+        feature_names=[f"gene_{j + 1}" for j in range(len(data[0]))],
+        row_names=None,
+        target=labels,
+        description=_NCI60_DESCRIPTION,
+    )
