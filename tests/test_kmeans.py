@@ -120,19 +120,12 @@ def test_history_table_with_values():
 
 
 def test_iris_petals():
-    sk_datasets = pytest.importorskip("sklearn.datasets")
-    try:
-        from clusterlab.datasets import load_iris  # written by another engineer
+    from clusterlab.datasets import load_iris
 
-        iris = load_iris()
-        X = [list(r)[2:4] for r in iris.data] if hasattr(iris, "data") else None
-        species = list(iris.target) if hasattr(iris, "target") else None
-    except Exception:
-        X = species = None
-    if X is None or species is None:
-        bunch = sk_datasets.load_iris()
-        X = bunch.data[:, 2:4].tolist()
-        species = bunch.target.tolist()
+    iris = load_iris()
+    X = [row[2:4] for row in iris.data]
+    names = sorted(set(iris.target))
+    species = [names.index(t) for t in iris.target]
     km = KMeans(3, init="random", n_init=20, random_state=0).fit(X)
     assert round(km.inertia_, 4) == 31.3714
     best = max(
