@@ -24,13 +24,13 @@ node_modules/.installed: package.json package-lock.json
 
 deps: $(BIN)/.installed node_modules/.installed
 
-chromium:  ## make sure a Chromium for the browser tests exists (Debian's, installed if missing and root)
+chromium: $(BIN)/.installed  ## make sure a Chromium for the browser tests exists (Debian's, installed if missing and root)
 	@$(BIN)/python tools/find_chromium.py --install
 
 build: deps  ## build the static site into site/
 	$(BIN)/python tools/build_site.py
 
-serve: build  ## build, then serve the site at http://127.0.0.1:$(PORT)
+serve: build  ## build, then serve the site at http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/python tools/serve.py --port $(PORT)
 
 test: build chromium  ## run every test: library (vs scipy/scikit-learn) and the site end to end
