@@ -35,7 +35,8 @@ from array import array
 from bisect import bisect_left
 from collections import deque
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import lt
 
 from ._validate import _rows_of, as_int, as_matrix, as_number, choice
 from .distance import condensed_size, get_metric, pdist
@@ -61,6 +62,10 @@ _COLORS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9")
 
 
 # ---------------------------------------------------------------- input ----
+#
+# The distance matrix is ONE flat ``array('d')`` of m*m doubles (row-major,
+# symmetric, ``inf`` on the diagonal), not m row arrays.  See :class:`_Matrix`
+# for why; these helpers only build it.
 
 
 def _is_flat(items) -> bool:
@@ -68,31 +73,51 @@ def _is_flat(items) -> bool:
     return all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in items)
 
 
+def _fill(D, n, i, upper):
+    """Write the distances of observation i to i+1 .. n-1 into row i and column i.
+
+    Both are single slice assignments done in C (the column one with step n).
+    """
+    D[i * n + i + 1 : (i + 1) * n] = upper
+    D[(i + 1) * n + i :: n] = upper
+
+
 def _square_from_condensed(flat, n):
-    """Full n x n matrix (list of array rows) with ``inf`` on the diagonal."""
-    D = []
+    """Flat n x n matrix (``inf`` diagonal) from a condensed list; and row maxima."""
+    D = array("d", [_INF]) * (n * n)
+    maxima = []
     start = 0
-    for i in range(n):
+    for i in range(n - 1):
         stop = start + n - 1 - i
-        D.append(array("d", [r[i] for r in D] + [_INF] + flat[start:stop]))
+        upper = flat[start:stop]
+        maxima.append(max(upper))  # max over a list: no float boxing
+        _fill(D, n, i, array("d", upper))
         start = stop
-    return D
+    return D, maxima
 
 
 def _square_from_rows(rows, metric):
-    """Distance matrix of observations (``inf`` diagonal), fast path for Euclidean."""
+    """Flat matrix and row maxima of observations; C-level ``map`` for Euclidean.
+
+    ``math.dist`` copies any non-tuple argument into a tuple on every call, so
+    the rows are made tuples once (about 40% faster at n = 2000).
+    """
     n = len(rows)
-    if metric == "euclidean":
-        dist = math.dist
-        D = []
-        for i, r in enumerate(rows):
-            D.append(array("d", [s[i] for s in D] + [_INF] + [dist(r, s) for s in rows[i + 1 :]]))
-        return D
-    return _square_from_condensed(pdist(rows, metric), n)
+    if metric != "euclidean":
+        return _square_from_condensed(pdist(rows, metric), n)
+    rows = [tuple(r) for r in rows]
+    D = array("d", [_INF]) * (n * n)
+    maxima = []
+    dist = math.dist
+    for i in range(n - 1):
+        upper = list(map(dist, repeat(rows[i]), rows[i + 1 :]))
+        maxima.append(max(upper))
+        _fill(D, n, i, array("d", upper))
+    return D, maxima
 
 
-def _distance_matrix(y, method, metric, name="y"):
-    """Validate ``y`` and return (square matrix with inf diagonal, n)."""
+def _read_input(y, method, metric, name="y"):
+    """Validate ``y``: ("condensed", flat list) or ("rows", observations)."""
     if not isinstance(method, str):
         raise TypeError(f"method must be a name such as 'single', got {method!r}.")
     choice(method, "method", METHODS)
@@ -108,29 +133,48 @@ def _distance_matrix(y, method, metric, name="y"):
     if _is_flat(items):
         # 1-D input is a condensed distance list, as in scipy (the metric is not used).
         flat = [as_number(v, f"{name}[{i}]") for i, v in enumerate(items)]
-        n = condensed_size(len(flat))
+        condensed_size(len(flat))  # checks the length
         for i, d in enumerate(flat):
             if d < 0:
                 raise ValueError(
                     f"{name}[{i}] is {d}, but distances cannot be negative; "
                     "pass the output of pdist (a flat list is read as condensed distances)."
                 )
-        D = _square_from_condensed(flat, n)
-    else:
-        rows = as_matrix(items, name, min_rows=2)
-        if method in _EUCLIDEAN_ONLY and metric != "euclidean":
-            raise ValueError(
-                f"method={method!r} needs Euclidean distances, got metric={metric!r}; "
-                "use metric='euclidean' or a method such as 'average'."
-            )
-        D = _square_from_rows(rows, metric)
-    biggest = max(max(r[i + 1 :]) for i, r in enumerate(D[:-1]))
+        return "condensed", flat
+    rows = as_matrix(items, name, min_rows=2)
+    if method in _EUCLIDEAN_ONLY and metric != "euclidean":
+        raise ValueError(
+            f"method={method!r} needs Euclidean distances, got metric={metric!r}; "
+            "use metric='euclidean' or a method such as 'average'."
+        )
+    return "rows", rows
+
+
+def _check_biggest(maxima, name="y"):
+    """Reject distances above _MAX_DISTANCE (or NaN), given the maxima of the rows."""
+    biggest = max(maxima)
     if not biggest <= _MAX_DISTANCE:
         raise ValueError(
             f"{name} gives distances up to {biggest!r}, above {_MAX_DISTANCE:g}; "
             "rescale the data (for example divide by its largest value)."
         )
-    return D, len(D)
+
+
+def _distance_matrix(y, method, metric, name="y"):
+    """Validate ``y``; return (flat n x n matrix with inf diagonal, n)."""
+    return _matrix_of(*_read_input(y, method, metric, name), metric, name)
+
+
+def _matrix_of(kind, items, metric, name="y"):
+    """(flat n x n matrix with inf diagonal, n) from :func:`_read_input`'s answer."""
+    if kind == "condensed":
+        n = condensed_size(len(items))
+        D, maxima = _square_from_condensed(items, n)
+    else:
+        n = len(items)
+        D, maxima = _square_from_rows(items, metric)
+    _check_biggest(maxima, name)
+    return D, n
 
 
 def _check_linkage(Z, name="Z"):
@@ -178,19 +222,88 @@ def _check_linkage(Z, name="Z"):
 # ------------------------------------------------------------ algorithms ----
 
 
+class _Matrix:
+    """Symmetric m x m cluster-distance matrix stored flat in one ``array('d')``.
+
+    Why flat: every merge rewrites one row *and one column*.  With a list of m
+    row arrays the column is a Python loop that touches a different object
+    (and cache line) per row, and at n = 2000 (32 MB) that loop dominated and
+    grew faster than n^2.  In one flat array a column is the extended slice
+    ``d[p::m]``, which ``array`` assigns in a single C loop; a row is a
+    contiguous slice copy.  Dead clusters hold ``inf`` in their column (so
+    ``min`` over a row skips them); their row is never read.  :meth:`keep`
+    drops dead rows/columns so the per-merge O(m) work tracks the live count.
+    """
+
+    __slots__ = ("d", "m", "_infs")
+
+    def __init__(self, d, m):
+        self.d = d
+        self.m = m
+        self._infs = array("d", [_INF]) * m
+
+    def row(self, p):
+        """Row p as a new array (a C-speed copy, safe to keep after updates)."""
+        return self.d[p * self.m : (p + 1) * self.m]
+
+    def get(self, p, q):
+        return self.d[p * self.m + q]
+
+    def merge(self, x, y, new):
+        """Cluster y's row and column become ``new``; cluster x's column becomes inf."""
+        d, m = self.d, self.m
+        d[y * m : (y + 1) * m] = new
+        d[y::m] = new
+        d[x::m] = self._infs
+
+    def nearest_after(self, p):
+        """(position, distance) of the nearest cluster at a position after p."""
+        start = p * self.m + p + 1
+        rest = self.d[start : (p + 1) * self.m]
+        v = min(rest)
+        if v == _INF:
+            raise ValueError("no finite distances left; check the input for inf/NaN values.")
+        return rest.index(v) + p + 1, v
+
+    def worth_compacting(self, live):
+        """True when a quarter of the positions are dead (amortised O(n^2) in total)."""
+        return 4 * live < 3 * self.m and live > 8
+
+    def keep(self, keep):
+        """Keep rows and columns ``keep`` (positions, in increasing order).
+
+        Two passes of C-level slice copies, so no float is ever boxed: the kept
+        rows are concatenated (k x m); then column ``keep[j]`` of that block,
+        a strided slice, is by symmetry row j of the result and is appended.
+        """
+        d, m = self.d, self.m
+        rows = array("d")
+        for p in keep:
+            rows += d[p * m : (p + 1) * m]
+        self.d = d = None  # free the old matrix before the second copy (peak memory)
+        out = array("d")
+        for p in keep:
+            out += rows[p::m]
+        self.d, self.m = out, len(keep)
+        self._infs = array("d", [_INF]) * self.m
+
+
 def _new_row(method, Dx, Dy, dxy, nx, ny, size):
     """Lance-Williams: distances of every cluster to x+y, scipy's formulas.
 
     Entries that are ``inf`` in ``Dx`` or ``Dy`` (dead clusters, the diagonal)
     stay ``inf``.  centroid/median/ward work on unsquared distances as scipy
     does; a negative radicand (non-Euclidean input) gives 0 where scipy gives NaN.
+    Sizes are turned into floats once (``int * float`` is the same double but
+    slower per element); the operation order is scipy's, so results are bit-equal.
     """
     sqrt = math.sqrt
+    fx, fy = float(nx), float(ny)
     if method == "complete":
         return [a if a > b else b for a, b in zip(Dx, Dy)]
     if method == "average":
-        s = nx + ny
-        return [(nx * a + ny * b) / s for a, b in zip(Dx, Dy)]
+        s = fx + fy
+        return [(fx * a + fy * b) / s for a, b in zip(Dx, Dy)]
     if method == "weighted":
         return [0.5 * (a + b) for a, b in zip(Dx, Dy)]
     if method == "ward":
@@ -204,22 +317,13 @@ def _new_row(method, Dx, Dy, dxy, nx, ny, size):
             for a, b, (ca, cb, cc) in zip(Dx, Dy, map(coef.__getitem__, size))
         ]
     if method == "centroid":
-        s = nx + ny
+        s = fx + fy
         c = nx * ny * dxy * dxy / s
-        return [sqrt(v) if (v := ((nx * a * a + ny * b * b) - c) / s) > 0 else 0.0 for a, b in zip(Dx, Dy)]
+        return [sqrt(v) if (v := ((fx * a * a + fy * b * b) - c) / s) > 0 else 0.0 for a, b in zip(Dx, Dy)]
     if method == "median":
         c = 0.25 * dxy * dxy
         return [sqrt(v) if (v := 0.5 * (a * a + b * b) - c) > 0 else 0.0 for a, b in zip(Dx, Dy)]
     return [a if a < b else b for a, b in zip(Dx, Dy)]  # single
-
-
-def _merge_into(D, live, x, y, new):
-    """Make ``new`` the row and column of cluster y; blank cluster x."""
-    D[y] = new
-    for i in live:
-        r = D[i]
-        r[y] = new[i]
-        r[x] = _INF
 
 
 def _relabel(merges, n):
@@ -245,14 +349,15 @@ def _relabel(merges, n):
     return Z
 
 
-def _mst_single(D, n):
+def _mst_single(M):
     """Single linkage via Prim's minimum spanning tree, O(n^2) (scipy's order)."""
+    n = M.m
     merges = []
     rest = list(range(1, n))
     best = [_INF] * (n - 1)
     x = 0
     for _ in range(n - 1):
-        row = D[x]
+        row = M.row(x)
         best = [d if d < b else b for b, d in zip(best, map(row.__getitem__, rest))]
         h = min(best)
         pos = best.index(h)
@@ -263,29 +368,57 @@ def _mst_single(D, n):
     return _relabel(merges, n)
 
 
-def _compact(D, keep):
-    """Rows and columns ``keep`` of D, in order (C-speed via itemgetter)."""
-    get = itemgetter(*keep)
-    return [array("d", get(D[i])) for i in keep]
+def _mst_single_euclidean(rows):
+    """Prim's algorithm on observations, computing each distance when needed.
+
+    Single linkage reads every distance exactly once (row x against the points
+    not yet in the tree), so no n x n matrix is built: the same ``math.dist``
+    calls as the matrix would make, about half the time, none of the memory.
+    The largest distance is still checked, after the fact.
+    """
+    rest = [tuple(r) for r in rows]
+    n = len(rest)
+    ids = list(range(n))
+    dist = math.dist
+    merges = []
+    maxima = []
+    best = [_INF] * (n - 1)
+    x = 0
+    point = rest.pop(0)
+    del ids[0]
+    for _ in range(n - 1):
+        row = list(map(dist, repeat(point), rest))
+        maxima.append(max(row))
+        best = [d if d < b else b for b, d in zip(best, row)]
+        h = min(best)
+        pos = best.index(h)
+        y = ids.pop(pos)
+        point = rest.pop(pos)
+        del best[pos]
+        merges.append((x, y, h))
+        x = y
+    _check_biggest(maxima)
+    return _relabel(merges, n)
 
 
-def _nn_chain(D, n, method):
+def _nn_chain(M, method):
     """Nearest-neighbour chain for reducible methods, O(n^2) (scipy's nn_chain).
 
-    Positions in D are compacted to the live clusters whenever half are gone;
+    Positions in the matrix are compacted to the live clusters now and then;
     ``orig`` maps positions back to observation ids (the order is kept, so
     ties are broken as in scipy).
     """
+    n = M.m
     size = [1] * n
     orig = list(range(n))
     live = list(range(n))
     chain = []
     merges = []
     for _ in range(n - 1):
-        if 2 * len(live) < len(D) and len(live) > 8:
+        if M.worth_compacting(len(live)):
             new_pos = {p: k for k, p in enumerate(live)}
             chain = [new_pos[p] for p in chain]
-            D = _compact(D, live)
+            M.keep(live)
             size = [size[p] for p in live]
             orig = [orig[p] for p in live]
             live = list(range(len(live)))
@@ -293,7 +426,7 @@ def _nn_chain(D, n, method):
             chain.append(live[0])
         while True:
             x = chain[-1]
-            row = D[x]
+            row = M.row(x)
             m = min(row)
             if len(chain) > 1 and row[chain[-2]] <= m:
                 y = chain[-2]
@@ -305,11 +438,11 @@ def _nn_chain(D, n, method):
             x, y = y, x
         nx, ny = size[x], size[y]
         merges.append((orig[x], orig[y], m))
-        new = array("d", _new_row(method, D[x], D[y], m, nx, ny, size))
+        new = array("d", _new_row(method, M.row(x), M.row(y), m, nx, ny, size))
         size[x] = 0
         size[y] = nx + ny
         live.remove(x)
-        _merge_into(D, live, x, y, new)
+        M.merge(x, y, new)
     return _relabel(merges, n)
 
 
@@ -367,20 +500,13 @@ class _Heap:
             self._down(i)
 
 
-def _nearest_after(row, p):
-    """(position, distance) of the nearest live cluster after position p."""
-    m = min(row[p + 1 :])
-    if m == _INF:
-        raise ValueError("no finite distances left; check the input for inf/NaN values.")
-    return row.index(m, p + 1), m
-
-
-def _generic(D, n, method):
+def _generic(M, method):
     """Muellner's generic algorithm (scipy's fast_linkage) for centroid/median.
 
     Cluster ``o`` (an observation id; the heap key) sits at position
-    ``pos[o]`` of D, which is compacted to the live clusters now and then.
+    ``pos[o]`` of the matrix, which is compacted to the live clusters now and then.
     """
+    n = M.m
     size = [1] * n
     cid = list(range(n))
     pos = list(range(n))
@@ -389,12 +515,12 @@ def _generic(D, n, method):
     neighbor = [0] * (n - 1)
     min_dist = [0.0] * (n - 1)
     for x in range(n - 1):
-        neighbor[x], min_dist[x] = _nearest_after(D[x], x)
+        neighbor[x], min_dist[x] = M.nearest_after(x)
     heap = _Heap(min_dist)
     Z = []
     for k in range(n - 1):
-        if 2 * len(live) < len(D) and len(live) > 8:
-            D = _compact(D, live)
+        if M.worth_compacting(len(live)):
+            M.keep(live)
             orig = [orig[p] for p in live]
             for p, o in enumerate(orig):
                 pos[o] = p
@@ -402,9 +528,9 @@ def _generic(D, n, method):
         for _ in range(n - k):
             x, dist = heap.key_at[0], heap.vals[0]
             y = neighbor[x]
-            if dist == D[pos[x]][pos[y]]:
+            if dist == M.get(pos[x], pos[y]):
                 break
-            p, dist = _nearest_after(D[pos[x]], pos[x])
+            p, dist = M.nearest_after(pos[x])
             y = neighbor[x] = orig[p]
             min_dist[x] = dist
             heap.change(x, dist)
@@ -416,30 +542,36 @@ def _generic(D, n, method):
         size[y] = nx + ny
         cid[y] = n + k
         px, py = pos[x], pos[y]
-        new = array("d", _new_row(method, D[px], D[py], dist, nx, ny, None))
+        new = array("d", _new_row(method, M.row(px), M.row(py), dist, nx, ny, None))
         live.remove(px)
-        _merge_into(D, live, px, py, new)
-        z = -1
-        while True:  # clusters whose neighbour candidate was x now point at y
-            try:
-                z = neighbor.index(x, z + 1, x)
-            except ValueError:
-                break
-            if size[z]:
-                neighbor[z] = y
-        for p in range(py):
-            d = new[p]
-            if d < min_dist[orig[p]]:  # dead positions hold inf
-                z = orig[p]
-                neighbor[z] = y
-                min_dist[z] = d
-                heap.change(z, d)
-        if y < n - 1:
-            p, d = _nearest_after(new, py)
+        M.merge(px, py, new)
+        _redirect(neighbor, size, x, y)
+        # Lower bounds: clusters before y that are now closer to y.  The
+        # comparison runs in C (map/compress); dead positions hold inf.
+        closer = map(lt, new, map(min_dist.__getitem__, orig[:py]))
+        for p in compress(range(py), closer):
+            z = orig[p]
+            neighbor[z] = y
+            min_dist[z] = new[p]
+            heap.change(z, new[p])
+        if y < n - 1:  # id n-1 never dies, so a live cluster follows y
+            p, d = M.nearest_after(py)
             neighbor[y] = orig[p]
             min_dist[y] = d
             heap.change(y, d)
     return Z
+
+
+def _redirect(neighbor, size, x, y):
+    """Live clusters whose neighbour candidate was x (they all precede x) now point at y."""
+    z = -1
+    while True:
+        try:
+            z = neighbor.index(x, z + 1, x)
+        except ValueError:
+            return
+        if size[z]:
+            neighbor[z] = y
 
 
 # ---------------------------------------------------------------- public ----
@@ -460,12 +592,15 @@ def linkage(y, method="single", metric="euclidean"):
     >>> linkage([1.0, 5.0, 4.0])          # condensed d(0,1), d(0,2), d(1,2)
     [[0, 1, 1.0, 2], [2, 3, 4.0, 3]]
     """
-    D, n = _distance_matrix(y, method, metric)
+    kind, items = _read_input(y, method, metric)
+    if method == "single" and metric == "euclidean" and kind == "rows":
+        return _mst_single_euclidean(items)
+    M = _Matrix(*_matrix_of(kind, items, metric))  # M holds the only reference
     if method == "single":
-        return _mst_single(D, n)
+        return _mst_single(M)
     if method in ("centroid", "median"):
-        return _generic(D, n, method)
-    return _nn_chain(D, n, method)
+        return _generic(M, method)
+    return _nn_chain(M, method)
 
 
 def _max_dists(n, left, right, heights):
@@ -821,6 +956,7 @@ def merge_steps(y, method="single", metric="euclidean", labels=None):
     e        6.7    2.2    2.0    0.0
     """
     D, n = _distance_matrix(y, method, metric)
+    D = [D[i * n : (i + 1) * n] for i in range(n)]  # rows, for the deletions below
     if n > MAX_STEPS_N:
         raise ValueError(
             f"merge_steps shows matrices for at most {MAX_STEPS_N} observations, got {n}; "
