@@ -3,6 +3,7 @@
 import subprocess
 import sys
 from array import array
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -11,6 +12,7 @@ from PIL import Image
 from sklearn.cluster import KMeans as SKKMeans
 from sklearn.datasets import load_sample_image
 
+from clusterlab import quantize as qmod
 from clusterlab.kmeans import ConvergenceWarning
 from clusterlab.quantize import quantize
 
@@ -68,6 +70,58 @@ def test_mse_within_one_percent_of_sklearn(china):
     sk_mse = _mse(X, np.floor(km.cluster_centers_ + 0.5), km.predict(X))
     q = quantize(raw, w, h, 8, channels=3, random_state=0)
     assert q.mse <= 1.01 * sk_mse, (q.mse, sk_mse)
+
+
+def test_colour_keys_are_bin_major_and_decode_back():
+    rng = np.random.default_rng(1)
+    rgb = rng.integers(0, 256, size=(5000, 3), dtype=np.uint8)
+    keys = qmod._colour_keys(rgb.tobytes(), 5000, 3)
+    r, g, b = (rgb[:, c].astype(np.int64) for c in range(3))
+    want = (r >> 3) << 19 | (g >> 3) << 14 | (b >> 3) << 9 | (r & 7) << 6 | (g & 7) << 3 | (b & 7)
+    assert list(keys) == want.tolist()
+    assert [list(c) for c in qmod._rgb_of(list(keys))] == [r.tolist(), g.tolist(), b.tolist()]
+
+
+@pytest.mark.parametrize("size, k", [((512, 256), 8), ((200, 150), 5), ((512, 256), 3)])
+def test_every_pixel_gets_its_nearest_centre(size, k):
+    # 512 x 256 = 131072 pixels: labels come from the 16 MiB table; 200 x 150: from a dict
+    img = Image.fromarray(load_sample_image("flower.jpg")).resize(size, Image.BICUBIC)
+    raw, n = img.tobytes(), size[0] * size[1]
+    keys = qmod._colour_keys(raw, n, 3)
+    bins = qmod._Bins(Counter(keys), n, qmod._BIN_BITS)
+    bin_labels, centres = qmod._fit(bins, k, 0, 2, 300, 0.0)
+    labels, tot = qmod._label(bins, bin_labels, centres, keys, n)
+    X = _rgb(raw)
+    d = ((X[:, None, :] - np.asarray(centres)[None]) ** 2).sum(axis=2)
+    lab = np.asarray(labels)
+    near = d.argmin(axis=1)
+    wrong = lab != near
+    # only exact ties (up to rounding) may go either way
+    assert np.all(np.abs(d[wrong, lab[wrong]] - d[wrong, near[wrong]]) < 1e-6)
+    for j in range(k):
+        Xj = X[lab == j]
+        assert tot[j][:4] == [len(Xj), *Xj.sum(axis=0).astype(int).tolist()]
+        assert tot[j][4] == int((Xj ** 2).sum())
+
+
+def test_seeded_results_repeat_and_seeds_matter(china):
+    raw, (w, h) = china
+    a = quantize(raw, w, h, 6, channels=3, random_state=3)
+    b = quantize(raw, w, h, 6, channels=3, random_state=3)
+    assert a.palette == b.palette and a.labels == b.labels and a.mse == b.mse
+    q = quantize(raw, w, h, 6, channels=3, random_state=3, n_init=1, max_iter=2, tol=1e-4)
+    assert len(q.palette) == 6 and sum(q.counts) == w * h
+
+
+def test_k_256_uses_the_dict_lookup():
+    # labels of a big image come from a byte table with a marker value, except when k = 256
+    rng = np.random.default_rng(2)
+    rgb = rng.integers(0, 8, size=(400 * 400, 3), dtype=np.uint8) * np.array([32, 36, 36], np.uint8)
+    raw = rgb.tobytes()
+    q = quantize(raw, 400, 400, 256, channels=3, n_init=1, max_iter=3)
+    X = _rgb(raw)
+    assert len(q.palette) == 256 and sum(q.counts) == 400 * 400
+    assert q.mse == pytest.approx(_mse(X, q.palette, q.labels), rel=1e-12)
 
 
 def test_rgba_and_rgb_give_the_same_result(china):

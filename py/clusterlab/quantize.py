@@ -20,18 +20,25 @@ RGBA image with two reds and two blues:
 >>> list(q.to_bytes()[:4])      # alpha is kept
 [245, 0, 0, 255]
 
-How it stays fast in pure Python (a 1-megapixel photo takes about as long as
-scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_kmeans.py):
+How it stays fast in pure Python (a 1-megapixel photo takes about half as long
+as scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_kmeans.py):
 
-1. pixel colours become 24-bit integers with byte slicing (no per-pixel
-   Python code) and an exact colour histogram is counted;
-2. colours are grouped into bins of 8 x 8 x 8 values (5 bits per channel)
-   holding their exact count, sum and sum of squares;
-3. weighted K-means (:mod:`clusterlab.kmeans`, k-means++ start, ``n_init``
-   runs) clusters the bin means, weighted by their pixel counts;
+1. every pixel's colour becomes one 24-bit key whose high 15 bits are its
+   bin of 8 x 8 x 8 colours, built with ``bytes.translate`` and big-integer
+   OR on whole channels (no per-pixel Python code); an exact colour
+   histogram is counted (``Counter``);
+2. one pass over the distinct colours gives every bin its exact count, sum
+   and sum of squares (five integer fields packed into one Python int);
+3. weighted K-means on the bin means: ``n_init`` k-means++ starts, each run
+   to convergence on the 16 x 16 x 16 cells (cheap), and the best one
+   refined on the bins until no bin changes cluster.  Lloyd's algorithm
+   keeps exact integer cluster sums, updated only for points that moved,
+   and Hamerly's bounds skip the points whose cluster cannot change;
 4. a bin whose whole 8 x 8 x 8 box lies in one centre's Voronoi region is
    labelled at once; only colours of bins cut by a region boundary are
-   labelled one by one.  Every colour so gets its exactly nearest centre;
+   compared with the centres whose region meets the box.  Every colour so
+   gets its exactly nearest centre (ties: lowest index), and a 16 MiB table
+   indexed by colour key gives the pixels their labels;
 5. each palette colour is then the exact mean of the pixels labelled with it
    (``palette_means``), rounded to integers (``palette``) for the image.
 
@@ -51,13 +58,14 @@ import random
 import sys
 import warnings
 from array import array
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate, compress, repeat
-from operator import add, and_, lshift, mul, or_, rshift
+from operator import add, eq, ge, itemgetter, lt, mul, rshift, sub
 
 from ._validate import as_int
-from .kmeans import ConvergenceWarning, _init_kmeanspp, _lloyd
+from .kmeans import ConvergenceWarning
 
 __all__ = ["Quantized", "quantize", "main"]
 
@@ -117,73 +125,430 @@ def _as_bytes(pixels):
     )
 
 
-def _colour_codes(data, n, channels):
-    """Every pixel's colour as one int b | g << 8 | r << 16, built by byte slicing (no Python loop)."""
+# ----------------------------------------------------------------- colour keys
+# A pixel's colour becomes one 24-bit key, "bin-major": the 15 high bits are its
+# 8 x 8 x 8 bin (r >> 3, g >> 3, b >> 3), the 9 low bits its place in the bin:
+#     key = (r >> 3) << 19 | (g >> 3) << 14 | (b >> 3) << 9 | (r & 7) << 6 | (g & 7) << 3 | (b & 7)
+# so key >> 9 is the bin and a bin's colours fill one run of 512 keys.  Each
+# byte of the key takes bits from several channels: bytes.translate moves a
+# channel's bits into place and the channels are OR-ed as big integers (a few
+# C-level operations per megabyte, no Python code per pixel).
+
+_BIN_BITS = 9
+
+
+def _byte_table(f):
+    return bytes(f(v) for v in range(256))
+
+
+_KEY_BYTES = (  # key bytes 0, 1, 2: (channel, table moving that channel's bits into the byte)
+    ((0, _byte_table(lambda v: (v & 3) << 6)), (1, _byte_table(lambda v: (v & 7) << 3)),
+     (2, _byte_table(lambda v: v & 7))),
+    ((0, _byte_table(lambda v: (v >> 2) & 1)), (1, _byte_table(lambda v: ((v >> 3) & 3) << 6)),
+     (2, _byte_table(lambda v: (v >> 3) << 1))),
+    ((0, _byte_table(lambda v: v & 0xF8)), (1, _byte_table(lambda v: v >> 5))),
+)
+_U32 = "I" if array("I").itemsize == 4 else "L"
+
+
+def _colour_keys(data, n, channels):
+    """Every pixel's bin-major colour key (see above), as an array of n unsigned ints."""
+    chans = [data[c::channels] for c in range(3)]
     buf = bytearray(4 * n)
-    buf[0::4] = data[2::channels]
-    buf[1::4] = data[1::channels]
-    buf[2::4] = data[0::channels]
-    codes = array("I" if array("I").itemsize == 4 else "L")
-    codes.frombytes(bytes(buf))
+    for byte, parts in enumerate(_KEY_BYTES):
+        v = 0
+        for c, table in parts:
+            v |= int.from_bytes(chans[c].translate(table), "little")
+        buf[byte::4] = v.to_bytes(n, "little")
+    keys = array(_U32)
+    keys.frombytes(bytes(buf))
     if sys.byteorder == "big":  # pragma: no cover - WebAssembly and x86/ARM are little-endian
-        codes.byteswap()
-    return codes
+        keys.byteswap()
+    return keys
+
+
+_RGB_BYTES = (  # r, g, b: (key byte, table moving its bits into the channel) - the inverse of _KEY_BYTES
+    ((0, _byte_table(lambda v: v >> 6)), (1, _byte_table(lambda v: (v & 1) << 2)), (2, _byte_table(lambda v: v & 0xF8))),
+    ((0, _byte_table(lambda v: (v >> 3) & 7)), (1, _byte_table(lambda v: (v >> 6) << 3)),
+     (2, _byte_table(lambda v: (v & 7) << 5))),
+    ((0, _byte_table(lambda v: v & 7)), (1, _byte_table(lambda v: (v << 2) & 0xF8))),
+)
+
+
+def _rgb_of(keys):
+    """The r, g and b values (three bytes objects) of the colours with these keys."""
+    m = len(keys)
+    buf = array(_U32, keys)
+    if sys.byteorder == "big":  # pragma: no cover
+        buf.byteswap()
+    buf = buf.tobytes()
+    planes = [buf[i::4] for i in range(3)]
+    out = []
+    for parts in _RGB_BYTES:
+        v = 0
+        for p, table in parts:
+            v |= int.from_bytes(planes[p].translate(table), "little")
+        out.append(v.to_bytes(m, "little"))
+    return out
+
+
+# ----------------------------------------------------------------- bins
+# Exact integer sums are packed into one Python int (fields of f bits:
+# count, r, g, b, r^2 + g^2 + b^2), so one multiplication and one addition per
+# colour accumulate all five; f is wide enough that no field overflows.
+
+
+def _packer(f, top):
+    """Table v -> packed (1, r, g, b, r^2+g^2+b^2) of the offsets in the low ``top`` key bits."""
+    out = []
+    for v in range(1 << top):
+        r, g, b = v >> 6, (v >> 3) & 7, v & 7
+        out.append(1 << 4 * f | r << 3 * f | g << 2 * f | b << f | r * r + g * g + b * b)
+    return out
+
+
+def _unpack(p, f):
+    mask = (1 << f) - 1
+    return [p >> 4 * f, (p >> 3 * f) & mask, (p >> 2 * f) & mask, (p >> f) & mask, p & mask]
 
 
 class _Bins:
-    """Colours of the histogram grouped by bin, with exact integer sums per bin."""
+    """The colour histogram grouped into bins with exact integer sums.
 
-    def __init__(self, hist, exact):
-        if exact:
-            K = ids = sorted(hist)
-        else:  # sort by bin (r >> 3, g >> 3, b >> 3), then by colour
-            bin_of = map(and_, map(rshift, hist, repeat(3)), repeat(0x1F1F1F))
-            comp = sorted(map(or_, map(lshift, bin_of, repeat(24)), hist))
-            ids = list(map(rshift, comp, repeat(24)))
-            K = list(map(and_, comp, repeat(0xFFFFFF)))
-        self.codes = K
-        self.count = C = list(map(hist.__getitem__, K))
-        self.r = R = list(map(and_, map(rshift, K, repeat(16)), repeat(255)))
-        self.g = G = list(map(and_, map(rshift, K, repeat(8)), repeat(255)))
-        self.b = B = list(map(and_, K, repeat(255)))
-        self.span = 0 if exact else 7
-        sizes = Counter(ids)  # insertion order = sorted order
-        self.ids = list(sizes)
-        ends = list(accumulate(sizes.values()))
-        self.starts = [0, *ends[:-1]]
-        self.ends = ends
-        CR = list(map(mul, C, R))
-        CG = list(map(mul, C, G))
-        CB = list(map(mul, C, B))
-        SQ = map(add, map(add, map(mul, R, R), map(mul, G, G)), map(mul, B, B))
-        CQ = list(map(mul, C, SQ))
-        self.cols = (C, CR, CG, CB, CQ)
-        self.sums = [[sum(col[s:e]) for s, e in zip(self.starts, ends)] for col in self.cols]
+    ``sums[i]`` is [pixels, sum r, sum g, sum b, sum r^2 + g^2 + b^2] of bin
+    ``ids[i]``; ``lo[i]`` its smallest (r, g, b).  ``shift=9``: 8 x 8 x 8 bins
+    (bin = key >> 9); ``shift=0``: every colour is its own bin.
+    """
+
+    def __init__(self, hist, n, shift):
+        self.hist = hist
+        self.shift = shift
+        self.span = 7 if shift else 0
+        f = (147 * n).bit_length() if shift else (195075 * n).bit_length()
+        if shift:
+            low = _packer(f, shift)
+            acc = [0] * (1 << (24 - shift))
+            for key, c in hist.items():  # ~40 ns per colour: cheaper than sorting them by bin
+                acc[key >> 9] += c * low[key & 511]
+            self.ids = ids = list(compress(range(len(acc)), acc))
+            packed = map(acc.__getitem__, ids)
+        else:
+            self.ids = ids = sorted(hist)
+            r, g, b = _rgb_of(ids)
+            packed = [
+                c * (1 << 4 * f | u << 3 * f | v << 2 * f | w << f | u * u + v * v + w * w)
+                for c, u, v, w in zip(map(hist.__getitem__, ids), r, g, b)
+            ]
+        self.lo = lo = list(zip(*_rgb_of([i << shift for i in ids])))
+        self.sums = sums = []
+        for (r0, g0, b0), p in zip(lo, packed):
+            cnt, sr, sg, sb, sq = _unpack(p, f)
+            if shift:  # offsets from the low corner -> colour values
+                sq += (r0 * r0 + g0 * g0 + b0 * b0) * cnt + 2 * (r0 * sr + g0 * sg + b0 * sb)
+                sr += r0 * cnt
+                sg += g0 * cnt
+                sb += b0 * cnt
+            sums.append([cnt, sr, sg, sb, sq])
 
     def __len__(self):
         return len(self.ids)
 
-    def low_corner(self, i):
-        """Smallest (r, g, b) of bin number i's box."""
-        if self.span == 0:
-            s = self.starts[i]
-            return (self.r[s], self.g[s], self.b[s])
-        b = self.ids[i]
-        return ((b >> 16) << 3, ((b >> 8) & 255) << 3, (b & 255) << 3)
+    def coarse(self, bits=4):
+        """Sums of the cells of 2^bits values per channel (groups of bins), for cheap trial runs."""
+        s = 5 - bits
+        cells = {}
+        for i, t in zip(self.ids, self.sums):
+            cell = (i >> (10 + s)) << 2 * bits | (((i >> 5) & 31) >> s) << bits | ((i & 31) >> s)
+            u = cells.get(cell)
+            cells[cell] = t if u is None else list(map(add, u, t))
+        return list(cells.values())
 
 
-def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=2, max_iter=300, tol=0.0):
+# ----------------------------------------------------------------- weighted K-means on sums
+
+
+def _kmeanspp(X, W, k, rng):
+    """Greedy k-means++ (scikit-learn's: 2 + int(ln k) candidates per centre), weights W."""
+    n = len(X)
+    trials = 2 + int(math.log(k))
+    cum = list(accumulate(W))
+    first = min(bisect_right(cum, rng.random() * cum[-1]), n - 1)
+    centres = [X[first]]
+    d = list(map(math.dist, X, repeat(X[first])))
+    closest = list(map(mul, d, d))
+    for _ in range(1, k):
+        cum = list(accumulate(map(mul, W, closest)))
+        if cum[-1] <= 0.0:
+            cands = [rng.randrange(n) for _ in range(trials)]
+        else:
+            cands = [min(bisect_right(cum, rng.random() * cum[-1]), n - 1) for _ in range(trials)]
+        best = None
+        for c in cands:
+            d = list(map(math.dist, X, repeat(X[c])))
+            dc = list(map(min, closest, map(mul, d, d)))
+            pot = math.fsum(map(mul, W, dc))
+            if best is None or pot < best[0]:
+                best = (pot, c, dc)
+        closest = best[2]
+        centres.append(X[best[1]])
+    return [list(c) for c in centres]
+
+
+def _nearest(X, C):
+    """Labels (ties: lowest index), distances to the nearest and to the second nearest centre."""
+    if len(C) == 1:
+        return [0] * len(X), list(map(math.dist, X, repeat(C[0]))), [_INF] * len(X)
+    rows = list(zip(*[map(math.dist, X, repeat(c)) for c in C]))
+    d1 = list(map(min, rows))
+    return list(map(tuple.index, rows, d1)), d1, list(map(itemgetter(1), map(sorted, rows)))
+
+
+_INF = float("inf")
+
+
+def _lloyd_sums(sums, C, max_iter, tol, final=True):
+    """Weighted Lloyd on points given by exact integer sums [count, sum r, sum g, sum b, ...].
+
+    Every point is its mean, weighted by its count; centres are exact means of
+    integer totals (updated incrementally), and Hamerly's bounds skip the
+    points whose centre cannot have changed.  Stops when no point changes
+    centre, when the squared centre shifts sum to at most ``tol``, or after
+    ``max_iter`` iterations.  Returns (labels, centres, inertia, iterations).
+    """
+    X = _means(sums)
+    n, k = len(X), len(C)
+    eps = 1e-9 * 442.0  # far above rounding error in distances between colours
+    labels, upper, lower = _nearest(X, C)
+    tot = [[0, 0, 0, 0] for _ in range(k)]
+    for s, a in zip(sums, labels):
+        t = tot[a]
+        t[0] += s[0]
+        t[1] += s[1]
+        t[2] += s[2]
+        t[3] += s[3]
+    it = 1
+    moved = True  # stays True unless the last assignment changed nothing
+    for it in range(1, max_iter + 1):
+        old = C
+        C = [[t[1] / t[0], t[2] / t[0], t[3] / t[0]] if t[0] else list(c) for t, c in zip(tot, old)]
+        empty = [j for j in range(k) if not tot[j][0]]
+        if empty:  # as scikit-learn: an empty centre takes the point farthest from its centre
+            far = sorted(range(n), key=lambda i: -upper[i])
+            for j, i in zip(empty, far):
+                if upper[i] <= 0.0:
+                    break
+                a, s = labels[i], sums[i]
+                tot[a] = list(map(sub, tot[a], s[:4]))
+                tot[j] = list(s[:4])
+                labels[i] = j
+                C[j] = list(X[i])
+                upper[i] = 0.0
+            C = [[t[1] / t[0], t[2] / t[0], t[3] / t[0]] if t[0] else c for t, c in zip(tot, C)]
+        shifts = list(map(math.dist, old, C))
+        if it == max_iter or math.fsum(v * v for v in shifts) <= tol and not empty:
+            break
+        if k == 1:
+            continue
+        top = sorted(range(k), key=shifts.__getitem__, reverse=True)
+        other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
+        upper = list(map(add, upper, map(shifts.__getitem__, labels)))
+        lower = list(map(sub, lower, map(other.__getitem__, labels)))
+        half = [0.5 * min(math.dist(c, c2) for j2, c2 in enumerate(C) if j2 != j) for j, c in enumerate(C)]
+        bound = list(map(max, map(half.__getitem__, labels), lower))
+        moved = False
+        for i in compress(range(n), map(ge, map(add, upper, repeat(eps)), bound)):
+            a = labels[i]
+            x = X[i]
+            u = upper[i] = math.dist(x, C[a])
+            if u + eps < bound[i]:
+                continue
+            ds = list(map(math.dist, C, repeat(x, k)))
+            m = min(ds)
+            b = ds.index(m)
+            upper[i] = m
+            ds[b] = _INF
+            lower[i] = min(ds)
+            if b != a:
+                moved = True
+                labels[i] = b
+                s, ta, tb = sums[i], tot[a], tot[b]
+                for f in range(4):
+                    ta[f] -= s[f]
+                    tb[f] += s[f]
+        if not moved:
+            break
+    if not final:  # labels from the last assignment (nearest unless stopped by tol or max_iter)
+        return labels, C, None, it
+    if moved:  # stopped by tol or max_iter: labels may be stale
+        labels, d1, _ = _nearest(X, C)
+    else:
+        d1 = list(map(math.dist, X, map(C.__getitem__, labels)))
+    inertia = math.fsum(s[0] * d * d for s, d in zip(sums, d1))
+    return labels, C, inertia, it
+
+
+def _means(sums):
+    return [[s[1] / s[0], s[2] / s[0], s[3] / s[0]] for s in sums]
+
+
+# ----------------------------------------------------------------- labelling
+
+_TABLE_MIN_PIXELS = 1 << 17  # from this many pixels labels are looked up in a 16 MiB table, not a dict
+
+
+def _boundary(bins, bin_labels, centres):
+    """For every bin, None if its whole box lies in its centre's Voronoi region, else
+    the sorted tuple of centres whose region may meet the box."""
+    k = len(centres)
+    span = bins.span
+    norms = [math.fsum(v * v for v in c) for c in centres]
+    cand = [None] * len(bins)
+    groups = [[] for _ in range(k)]
+    for i, a in enumerate(bin_labels):
+        groups[a].append(i)
+    for a, idx in enumerate(groups):
+        if not idx:
+            continue
+        lr, lg, lb = (list(col) for col in zip(*map(bins.lo.__getitem__, idx)))
+        ca = centres[a]
+        for j in range(k):
+            if j == a:
+                continue
+            # max over the box of |x - ca|^2 - |x - cj|^2 = w . x + norms[a] - norms[j], w = 2 (cj - ca):
+            # centre j may be nearest somewhere in the box only if that max is >= 0 (with a margin).
+            w0, w1, w2 = w = [2.0 * (u - v) for u, v in zip(centres[j], ca)]
+            thr = math.fsum([norms[j], -norms[a], *(-span * v for v in w if v > 0)]) - 1e-7
+            wl = map(add, map(add, map(mul, lr, repeat(w0)), map(mul, lg, repeat(w1))), map(mul, lb, repeat(w2)))
+            for i in compress(idx, map(ge, wl, repeat(thr))):
+                if cand[i] is None:
+                    cand[i] = [a]
+                cand[i].append(j)
+    return [c if c is None else tuple(sorted(c)) for c in cand]
+
+
+_ALL_ONES_IF_1 = _byte_table(lambda v: 255 if v == 1 else 0)
+
+
+def _label(bins, bin_labels, centres, keys, n):
+    """Every pixel's nearest centre (ties: lowest index), and exact per-cluster sums.
+
+    A bin whose whole box lies in one centre's Voronoi region is labelled at
+    once; the colours of the other bins are labelled one by one among the
+    centres whose region meets the box.  Returns (labels, totals) with
+    totals[j] = [pixels, sum r, sum g, sum b, sum of squares] of cluster j.
+    """
+    k = len(centres)
+    shift, hist = bins.shift, bins.hist
+    cand = _boundary(bins, bin_labels, centres)
+    tot = [[0] * 5 for _ in range(k)]
+    sets = {}  # candidate tuple -> [its number, exact sums of its bins]
+    of_bin = {}  # bin id -> label (whole bins) or 256 + number of its candidate tuple
+    for i, a, c, s in zip(bins.ids, bin_labels, cand, bins.sums):
+        if c is None:
+            of_bin[i] = a
+            t = tot[a]
+        else:
+            t = sets.get(c)
+            if t is None:
+                t = sets[c] = [len(sets), [0] * 5]
+            of_bin[i] = 256 + t[0]
+            t = t[1]
+        for f in range(5):
+            t[f] += s[f]
+
+    # whole bins get their label, the colours of the other bins a marker for now
+    if n >= _TABLE_MIN_PIXELS and k < 256:  # a bytearray indexed by colour key: no hashing per pixel
+        marker = 255
+        table = bytearray(1 << 24)
+        size = 1 << shift
+        for i, a in of_bin.items():
+            table[i << shift:(i + 1) << shift] = bytes((min(a, marker),)) * size
+        tags = bytes(map(table.__getitem__, hist)) if sets else b""
+    else:
+        marker = 256
+        table = dict(zip(hist, map(min, map(of_bin.__getitem__, map(rshift, hist, repeat(shift))), repeat(marker))))
+        tags = list(table.values())
+    if not sets:
+        return array("B", bytes(map(table.__getitem__, keys))), tot
+
+    # colours of the boundary bins, grouped by candidate tuple
+    group = [[] for _ in sets]
+    for key in compress(hist, map(eq, tags, repeat(marker))):
+        group[of_bin[key >> shift] - 256].append(key)
+    fw = (195075 * n).bit_length()  # fields of exact sums packed in one int per colour
+    pr = [v << 3 * fw | v * v for v in range(256)]
+    pg = [v << 2 * fw | v * v for v in range(256)]
+    pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
+    for (cs, (_, rest)), ks in zip(sets.items(), group):
+        m = len(ks)
+        r, g, b = _rgb_of(ks)
+        # squared distances to the candidates from per-channel tables; running nearest
+        lab = bytes((cs[0],)) * m
+        for j in cs:
+            sq = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
+            dj = list(map(add, map(add, map(sq[0].__getitem__, r), map(sq[1].__getitem__, g)), map(sq[2].__getitem__, b)))
+            if j == cs[0]:
+                near = dj
+                continue
+            closer = int.from_bytes(bytes(map(lt, dj, near)).translate(_ALL_ONES_IF_1), "little")
+            new = int.from_bytes(bytes((j,)) * m, "little")
+            lab = ((int.from_bytes(lab, "little") & ~closer) | (new & closer)).to_bytes(m, "little")
+            if j != cs[-1]:
+                near = list(map(min, near, dj))
+        if isinstance(table, dict):
+            table.update(zip(ks, lab))
+        else:
+            list(map(table.__setitem__, ks, lab))
+        # exact sums of each label's colours; the most frequent label gets the rest of the bins' sums
+        most = max(cs, key=lab.count)
+        for j in cs:
+            if j == most:
+                continue
+            sel = lab.translate(bytes(j) + b"\1" + bytes(255 - j))
+            packed = map(mul, map(hist.__getitem__, compress(ks, sel)), map(
+                add, map(add, map(pr.__getitem__, compress(r, sel)), map(pg.__getitem__, compress(g, sel))),
+                map(pb.__getitem__, compress(b, sel))))
+            t = tot[j]
+            for f, v in enumerate(_unpack(sum(packed), fw)):
+                t[f] += v
+                rest[f] -= v
+        t = tot[most]
+        for f in range(5):
+            t[f] += rest[f]
+    return array("B", bytes(map(table.__getitem__, keys))), tot
+
+
+def _fit(bins, k, random_state, n_init, max_iter, tol):
+    """Weighted K-means of the bins: (bin labels, centres)."""
+    sums = bins.sums
+    rng = random.Random(random_state)
+    trial = bins.coarse() if bins.shift else sums
+    if len(trial) < 4 * k:
+        trial = sums
+    X, W = _means(trial), [float(s[0]) for s in trial]
+    best = None
+    for _ in range(n_init):
+        run = _lloyd_sums(trial, _kmeanspp(X, W, k, rng), max_iter, tol)
+        if best is None or run[2] < best[2]:
+            best = run
+    if trial is not sums:
+        best = _lloyd_sums(sums, best[1], max_iter, tol, final=False)
+    return best[0], best[1]
+
+
+def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4, max_iter=300, tol=0.0):
     """Reduce an image to ``k`` colours with weighted K-means; returns :class:`Quantized`.
 
     ``pixels`` are ``width * height * channels`` bytes, row by row: RGBA
     (``channels=4``, e.g. a browser canvas) or RGB (``channels=3``, e.g.
-    Pillow's ``tobytes()``).  ``random_state`` seeds the k-means++ start;
-    ``n_init`` starts are tried on the colour bins and the one with the lowest
-    inertia is kept; ``max_iter`` and ``tol`` are as in :class:`~clusterlab.kmeans.KMeans`
-    (``tol`` relative to the pixels' mean channel variance).  The defaults
-    (2 starts, ``tol=0``: iterate until no bin changes cluster) cost little
-    because there are only a few thousand bins, and avoid the poor local
-    optima a single early-stopped run often ends in (3-10 % higher mse).
+    Pillow's ``tobytes()``).  ``random_state`` seeds the k-means++ starts;
+    ``n_init`` starts are each run to convergence on the coarse 16 x 16 x 16
+    colour cells and the one with the lowest inertia there is refined on
+    the 8 x 8 x 8 bins; ``max_iter`` and ``tol`` are as in
+    :class:`~clusterlab.kmeans.KMeans` (``tol`` relative to the pixels' mean
+    channel variance).  The defaults (4 starts, ``tol=0``: iterate until no
+    bin changes cluster) cost little because the cells and bins are few, and
+    avoid the poor local optima a single run often ends in (3-10 % higher mse).
     """
     data = _as_bytes(pixels)
     width = as_int(width, "width", minimum=1)
@@ -205,8 +570,8 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=2
             f"{n * channels}; check the image size and the channels (4 for RGBA, 3 for RGB)."
         )
 
-    codes = _colour_codes(data, n, channels)
-    hist = Counter(codes)
+    keys = _colour_keys(data, n, channels)
+    hist = Counter(keys)
     distinct = len(hist)
     if k > distinct:
         warnings.warn(
@@ -219,74 +584,18 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=2
 
     # Bin the colours (8 x 8 x 8 cubes, exact count, sums and sum of squares
     # per bin).  With few colours, or too few bins for k, each colour is a bin.
-    bins = _Bins(hist, exact=distinct <= 2048)
-    if len(bins) < 4 * k and bins.span:
-        bins = _Bins(hist, exact=True)
-    bn, br, bg, bb, bq = bins.sums
-    pts = [[r / c, g / c, b / c] for c, r, g, b in zip(bn, br, bg, bb)]
-    wts = [float(c) for c in bn]
-
-    # Weighted K-means on the bin means (tol relative to the pixels' variance, as scikit-learn).
-    N = float(n)
-    var = sum(sum(bq) / N - (sum(s) / N) ** 2 for s in (br, bg, bb)) / 3.0
-    rng = random.Random(random_state)
-    best = None
-    for _ in range(n_init):
-        C0 = _init_kmeanspp(pts, wts, k, rng)
-        run = _lloyd(pts, wts, C0, max_iter, tol * max(var, 0.0))
-        if best is None or run[2] < best[2]:
-            best = run
-    bin_labels, centres = best[0], best[1]
-
-    # Label: whole bins when their box is inside one Voronoi region, else colour by colour.
-    norms = [math.fsum(v * v for v in c) for c in centres]
-    tot = [[0] * k for _ in range(5)]
-    lut = {}
-    span = bins.span
-    dist = math.dist
-    for i, a in enumerate(bin_labels):
-        s, e = bins.starts[i], bins.ends[i]
-        cand = [a]
-        if e - s > 1:
-            lo = bins.low_corner(i)
-            ca = centres[a]
-            for j in range(k):
-                if j != a:
-                    worst = norms[a] - norms[j]
-                    for d in range(3):
-                        v = 2.0 * (centres[j][d] - ca[d])
-                        worst += v * (lo[d] + span if v > 0 else lo[d])
-                    if worst >= -1e-7:
-                        cand.append(j)
-        elif k > 1:  # a single colour: its nearest centre
-            x = (bins.r[s], bins.g[s], bins.b[s])
-            ds = [dist(x, c) for c in centres]
-            cand = [ds.index(min(ds))]
-        if len(cand) == 1:
-            a = cand[0]
-            lut.update(dict.fromkeys(bins.codes[s:e], a))
-            for t in range(5):
-                tot[t][a] += bins.sums[t][i]
-            continue
-        cand.sort()
-        xs = list(zip(bins.r[s:e], bins.g[s:e], bins.b[s:e]))
-        D = [list(map(dist, xs, repeat(centres[j]))) for j in cand]
-        if len(cand) == 2:
-            c0, c1 = cand
-            labs = [c0 if u <= v else c1 for u, v in zip(*D)]
-        else:
-            labs = [cand[t.index(min(t))] for t in zip(*D)]
-        lut.update(zip(bins.codes[s:e], labs))
-        for j in cand:
-            mask = [lab == j for lab in labs]
-            for t in range(5):
-                tot[t][j] += sum(compress(bins.cols[t][s:e], mask))
-    labels = array("B", bytes(map(lut.__getitem__, codes)))
+    bins = _Bins(hist, n, 0 if distinct <= 2048 else _BIN_BITS)
+    if len(bins) < 4 * k and bins.shift:
+        bins = _Bins(hist, n, 0)
+    N, Sr, Sg, Sb, Sq = (sum(col) for col in zip(*bins.sums))
+    var = (Sq * N - Sr * Sr - Sg * Sg - Sb * Sb) / (3 * N * N)  # mean channel variance, exact
+    bin_labels, centres = _fit(bins, k, random_state, n_init, max_iter, tol * var)
+    labels, tot = _label(bins, bin_labels, centres, keys, n)
 
     # Palette: exact cluster means; error from the integer sums (no rounding drift).
     means, palette, sse, inertia = [], [], 0, 0.0
     for j in range(k):
-        cnt, sr, sg, sb, sq = (t[j] for t in tot)
+        cnt, sr, sg, sb, sq = tot[j]
         m = [sr / cnt, sg / cnt, sb / cnt] if cnt else list(centres[j])
         p = tuple(min(255, max(0, int(math.floor(v + 0.5)))) for v in m)
         sse += sq - 2 * (p[0] * sr + p[1] * sg + p[2] * sb) + cnt * (p[0] ** 2 + p[1] ** 2 + p[2] ** 2)
@@ -294,7 +603,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=2
             inertia += sq - (sr * sr + sg * sg + sb * sb) / cnt
         means.append(m)
         palette.append(p)
-    return Quantized(palette, means, labels, list(tot[0]), sse / (3 * n), inertia, width, height, channels, data)
+    return Quantized(palette, means, labels, [t[0] for t in tot], sse / (3 * n), inertia, width, height, channels, data)
 
 
 def main(argv=None) -> int:
