@@ -62,7 +62,8 @@ const runtime = {
       root: ROOT.href,
       pyodide: new URL(CONFIG.pyodide, ROOT).href,
       archive: new URL("py.zip", HERE).href,
-      snapshot: CONFIG.snapshot && {
+      // ?no-snapshot in the page's address starts Python the plain way (for comparison).
+      snapshot: CONFIG.snapshot && !new URLSearchParams(location.search).has("no-snapshot") && {
         file: new URL("snapshot.bin.gz", HERE).href,
         manifest: new URL("snapshot.json", HERE).href,
       },

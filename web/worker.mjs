@@ -64,19 +64,24 @@ async function keepRaw(url, raw) {
   }
 }
 
-// Get the build-time memory snapshot (clusterlab already imported) and check it
-// against its manifest.  Any mismatch or damage rejects, and boot() falls back
-// to a plain start.  Resolves to {raw, cached}.
-async function fetchSnapshot(cfg, versionPromise) {
-  const manifestPromise = fetch(cfg.snapshot.manifest);
-  let raw = await rawFromCache(cfg.snapshot.file);
-  const cached = raw !== null;
-  const manifestResponse = await manifestPromise;
-  if (!manifestResponse.ok) throw new Error(`its manifest is missing (HTTP ${manifestResponse.status})`);
-  const manifest = await manifestResponse.json();
+// The snapshot's manifest says which Pyodide and clusterlab it was made from.
+// A missing or mismatched one rejects, before Pyodide is started at all.
+async function readManifest(cfg, versionPromise) {
+  const response = await fetch(cfg.snapshot.manifest);
+  if (!response.ok) throw new Error(`its manifest is missing (HTTP ${response.status})`);
+  const manifest = await response.json();
   const version = await versionPromise;
   if (manifest.pyodide !== version) throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${version}`);
   if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
+  return manifest;
+}
+
+// The build-time memory snapshot (clusterlab already imported), from Cache
+// Storage or downloaded and unpacked, checked against the manifest's size.
+// Damage rejects, and boot() falls back to a plain start.  Resolves to {raw, cached}.
+async function snapshotBytes(cfg, manifestPromise) {
+  let raw = await rawFromCache(cfg.snapshot.file);
+  const cached = raw !== null;
   if (!cached) {
     const response = await fetch(cfg.snapshot.file);
     if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
@@ -88,7 +93,7 @@ async function fetchSnapshot(cfg, versionPromise) {
       throw new Error("it is damaged (not valid gzip)");
     }
   }
-  if (raw.length !== manifest.bytes) throw new Error("it is damaged (wrong size)");
+  if (raw.length !== (await manifestPromise).bytes) throw new Error("it is damaged (wrong size)");
   mark(cached ? "snapshot read from cache" : "snapshot downloaded");
   return { raw, cached };
 }
@@ -101,13 +106,16 @@ async function boot(cfg) {
   // Everything is requested at once: the runtime, the library and the snapshot.
   const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
-  const snapshot = cfg.snapshot ? fetchSnapshot(cfg, modPromise.then((m) => m.version)) : null;
-  snapshot?.catch(() => {}); // handled below
+  const manifest = cfg.snapshot ? readManifest(cfg, modPromise.then((m) => m.version)) : null;
+  const snapshot = manifest ? snapshotBytes(cfg, manifest) : null;
+  manifest?.catch(() => {}); // both handled below
+  snapshot?.catch(() => {});
   const mod = await modPromise;
   mark("pyodide.mjs imported");
   let note = "";
   if (snapshot) {
     try {
+      await manifest;
       // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
       const raw = snapshot.then((s) => s.raw);
       pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: raw });
@@ -118,7 +126,9 @@ async function boot(cfg) {
       if (!cached) keepForNextVisit = () => keepRaw(cfg.snapshot.file, bytes);
     } catch (error) {
       globalThis.caches?.open(RAW_CACHE).then((c) => c.delete(cfg.snapshot.file)).catch(() => {});
-      const reason = await snapshot.then(() => error.message, (e) => e.message);
+      const reason = await manifest
+        .then(() => snapshot)
+        .then(() => error.message, (e) => e.message);
       note = `started without the snapshot, more slowly: ${reason}`;
       pyodide = null;
     }
