@@ -245,6 +245,18 @@ def _margin(X, C):
     return 1e-9 * _dist(lo, hi)
 
 
+def _nearest_two(x, C, k):
+    """(index of the nearest centre, its distance, distance to the second nearest).
+
+    The second distance is Hamerly's lower bound; with one centre it is inf.
+    """
+    ds = list(map(_dist, C, repeat(x, k)))
+    m1 = min(ds)
+    a = ds.index(m1)
+    ds[a] = _INF
+    return a, m1, min(ds)
+
+
 def _lloyd(X, W, C, max_iter, tol, record=False, pruned=True):
     """Run Lloyd's algorithm from centroids ``C``; ``tol`` is absolute (see ``_tolerance``).
 
@@ -269,13 +281,7 @@ def _lloyd(X, W, C, max_iter, tol, record=False, pruned=True):
             labels = _assign(X, C)
         elif it == 0 or k == 1:
             for i, x in enumerate(X):
-                ds = list(map(_dist, C, repeat(x, k)))
-                m1 = min(ds)
-                a = ds.index(m1)
-                labels[i] = a
-                upper[i] = m1
-                ds[a] = _INF
-                lower[i] = min(ds)
+                labels[i], upper[i], lower[i] = _nearest_two(x, C, k)
         else:
             half = []
             for j, c in enumerate(C):
@@ -291,13 +297,7 @@ def _lloyd(X, W, C, max_iter, tol, record=False, pruned=True):
                 upper[i] = u
                 if u + eps < bound:
                     continue
-                ds = list(map(_dist, C, repeat(x, k)))
-                m1 = min(ds)
-                a = ds.index(m1)
-                labels[i] = a
-                upper[i] = m1
-                ds[a] = _INF
-                lower[i] = min(ds)
+                labels[i], upper[i], lower[i] = _nearest_two(x, C, k)
         same = labels == old
         if record:
             dists = None
