@@ -620,6 +620,8 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="random_state (default 0)")
     args = parser.parse_args(argv)
     try:
+        # The command line (CPython only) decodes image files with Pillow; the library
+        # itself never imports it, so it still runs in Pyodide (tests/test_stdlib_only.py).
         from PIL import Image
     except ImportError:
         print("error: the command line needs Pillow to read images: pip install pillow", file=sys.stderr)
