@@ -57,15 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    serve.SiteHandler = CountingHandler
-    import functools
-    import http.server
-    import threading
-
-    handler = functools.partial(CountingHandler, directory=str(ROOT / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve.start(ROOT / "site", handler_class=CountingHandler)
     pyodide = f"/assets/vendor/{pyodide_dir()}/"
 
     results: dict[str, list[float]] = {}

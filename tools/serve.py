@@ -71,9 +71,9 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1"):
+def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1", handler_class=None):
     """Start a threaded server in the background; return (server, base URL)."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
+    handler = functools.partial(handler_class or SiteHandler, directory=str(directory))
     server = QuietServer((host, port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}/"
