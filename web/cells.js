@@ -7,7 +7,6 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import katex from "katex";
 
 const STORE_PREFIX = "clusterlab:cell:";
 
@@ -219,30 +218,7 @@ class Cell {
 }
 
 // -------------------------------------------------------------------- page ---
-function statusText(state, detail) {
-  const words = { idle: "Python: not started", loading: "Python: loading", ready: "Python: ready", running: "Python: running", error: "Python unavailable" };
-  return detail ? `${words[state]} — ${detail}` : words[state];
-}
-
-function renderMath(root) {
-  for (const el of root.querySelectorAll(".arithmatex")) {
-    if (el.dataset.katex) continue;
-    const text = el.textContent.trim();
-    const display = text.startsWith("\\[");
-    const tex = text.replace(/^\\[[(]|\\[\])]$/g, "");
-    try {
-      katex.render(tex, el, { displayMode: display, throwOnError: false });
-      el.dataset.katex = "1";
-    } catch {
-      /* leave the TeX source readable */
-    }
-  }
-}
-
-let statusListener = null;
-
 function enhancePage() {
-  renderMath(document);
   // Material's search dialog has no accessible name; give it one.
   document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
   const elements = [...document.querySelectorAll(".lc-cell")];
@@ -256,32 +232,18 @@ function enhancePage() {
     location.reload();
     return;
   }
+  runtime.mountStatus(); // already there on a page loaded afresh; new after instant navigation
   const page = { session: location.pathname, cells: [] };
-  const first = elements[0].closest(".lc-setup") || elements[0];
-  const status = document.createElement("div");
-  status.className = "lc-status";
-  status.setAttribute("role", "status");
-  const help = document.createElement("p");
-  help.id = "lc-keys-help";
-  help.className = "lc-help";
-  help.textContent = "Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter to run it. Tab indents; press Esc then Tab to leave the editor.";
-  first.before(status, help);
-  const show = (state, detail) => {
-    status.dataset.state = state;
-    status.textContent = statusText(state, detail);
-  };
-  if (statusListener) runtime.listeners.delete(statusListener); // the previous page's
-  statusListener = show;
-  runtime.listeners.add(show);
-  show(runtime.state, runtime.detail);
   page.cells = elements.map((el) => new Cell(el, page, elements.length));
   runtime.start();
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(() => enhancePage());
-} else if (document.readyState === "loading") {
-  document.addEventListener("DOMContentLoaded", enhancePage);
-} else {
-  enhancePage();
+// boot.js loads this file late (see web/runtime.js), usually after Material's
+// bundle has set up document$, which replays the current page and then emits
+// each page reached by instant navigation.
+function start() {
+  if (typeof window.document$?.subscribe === "function") window.document$.subscribe(() => enhancePage());
+  else enhancePage();
 }
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();

@@ -36,7 +36,35 @@ const runtime = {
     if (state === "ready" && !window.__lcReadyAt) window.__lcReadyAt = performance.now(); // for `make bench`
     this.state = state;
     this.detail = detail;
+    this.showStatus();
     for (const fn of this.listeners) fn(state, detail);
+  },
+
+  // The status line and the keyboard help, above the page's first cell.  They
+  // live here rather than in cells.js, so that Python's progress shows before
+  // the cell editors have loaded.  Called again after each instant navigation.
+  mountStatus() {
+    const first = document.querySelector(".lc-cell");
+    if (!first || document.querySelector(".lc-status")) return;
+    const status = document.createElement("div");
+    status.className = "lc-status";
+    status.setAttribute("role", "status");
+    const help = document.createElement("p");
+    help.id = "lc-keys-help";
+    help.className = "lc-help";
+    help.textContent =
+      "Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter to run it. " +
+      "Tab indents; press Esc then Tab to leave the editor.";
+    (first.closest(".lc-setup") || first).before(status, help);
+    this.showStatus();
+  },
+
+  showStatus() {
+    const status = document.querySelector(".lc-status");
+    if (!status) return;
+    const words = { idle: "Python: not started", loading: "Python: loading", ready: "Python: ready", running: "Python: running", error: "Python unavailable" };
+    status.dataset.state = this.state;
+    status.textContent = this.detail ? `${words[this.state]} — ${this.detail}` : words[this.state];
   },
 
   start() {
@@ -68,6 +96,7 @@ const runtime = {
         manifest: new URL("snapshot.json", HERE).href,
       },
       version: CONFIG.version,
+      build: CONFIG.build,
     });
     this.worker = worker;
   },
@@ -146,17 +175,37 @@ function registerServiceWorker() {
   navigator.serviceWorker.register(new URL("sw.js", ROOT).href).catch(() => {});
 }
 
+// The cell editors (cells.js, with CodeMirror) load once Python is ready or has
+// failed, or after CELLS_AT_THE_LATEST_MS: on a machine with few cores they
+// would otherwise compete with Python's start, which is what the reader waits
+// for.  Meanwhile the page shows the lesson's code, its outputs and the status line.
+const CELLS_AT_THE_LATEST_MS = 1500;
+let cellsRequested = false;
+function loadCells() {
+  if (cellsRequested) return;
+  cellsRequested = true;
+  const script = document.createElement("script");
+  script.src = new URL("cells.js", HERE).href;
+  document.head.append(script);
+}
+
 if (!window.__lcRuntime) {
   window.__lcRuntime = runtime;
   if (SCRIPT.hasAttribute("data-start")) {
-    const registerWhenSettled = (state) => {
+    const whenSettled = (state) => {
       if (state !== "ready" && state !== "error") return;
-      runtime.listeners.delete(registerWhenSettled);
+      runtime.listeners.delete(whenSettled);
       registerServiceWorker();
+      loadCells();
     };
-    runtime.listeners.add(registerWhenSettled);
+    runtime.listeners.add(whenSettled);
+    setTimeout(loadCells, CELLS_AT_THE_LATEST_MS);
     runtime.start();
+    document.addEventListener("DOMContentLoaded", () => runtime.mountStatus());
   } else {
-    window.addEventListener("load", registerServiceWorker);
+    window.addEventListener("load", () => {
+      registerServiceWorker();
+      loadCells();
+    });
   }
 }

@@ -1,7 +1,7 @@
 // The Python runtime of the tab: Pyodide in a module Web Worker, so a runaway
 // cell never freezes the page (Stop terminates this worker and starts another).
 //
-// Messages in:  {type: "init", pyodide, archive, snapshot: {file, manifest} | null, version}
+// Messages in:  {type: "init", pyodide, archive, snapshot: {file, manifest} | null, version, build}
 //               {type: "run", id, session, index, code}
 // Messages out: {type: "status", state, detail}
 //               {type: "result", id, html, ok, error}
@@ -9,7 +9,7 @@ const SITE_PACKAGES = "/home/pyodide/lib";
 let pyodide = null;
 let ready = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
-let keepForNextVisit = null; // stores the unpacked snapshot once Python is ready
+let afterReady = null; // keeps the unpacked snapshot for the next visit, once Python is ready
 
 function status(state, detail = "") {
   postMessage({ type: "status", state, detail, timings });
@@ -24,78 +24,122 @@ async function fetchBytes(url, what) {
 const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
 const mark = (name) => (timings[name] = Math.round(performance.now()));
 
-// Pass bytes through, reporting the download's progress in steps of 10 %.
-function progress(total) {
-  let seen = 0;
-  let shown = -1;
-  return new TransformStream({
-    transform(chunk, controller) {
-      seen += chunk.length;
-      const step = total ? Math.min(10, Math.floor((10 * seen) / total)) : -1;
-      if (step > shown) {
-        shown = step;
-        status("loading", `downloading Python… ${step * 10} %`);
-      }
-      controller.enqueue(chunk);
-    },
-  });
-}
+// After the first start, the unpacked snapshot is kept in the origin private
+// file system, which a worker reads synchronously straight into memory: a
+// return visit neither downloads nor unpacks it.  One build's copy is kept.
+const KEPT_PREFIX = "clusterlab-snapshot-";
+const keptName = (cfg) => `${KEPT_PREFIX}${cfg.build}.bin`;
 
-// After the first start, the unpacked snapshot is kept in Cache Storage, so a
-// return visit skips downloading and unpacking it.  One version is kept.
-const RAW_CACHE = "clusterlab-snapshot";
-
-async function rawFromCache(url) {
+// Fill `target` from the kept copy; false if there is none (or it cannot be read).
+async function readKept(cfg, target) {
   try {
-    const hit = await (await caches.open(RAW_CACHE)).match(url);
-    return hit ? new Uint8Array(await hit.arrayBuffer()) : null;
+    const dir = await navigator.storage.getDirectory();
+    const file = await dir.getFileHandle(keptName(cfg));
+    // read-only lets two tabs read at once; a browser without that option takes
+    // an exclusive lock, and a second tab then downloads instead.
+    const handle = await file.createSyncAccessHandle({ mode: "read-only" });
+    try {
+      return handle.getSize() === target.length && handle.read(target, { at: 0 }) === target.length;
+    } finally {
+      handle.close();
+    }
   } catch {
-    return null; // no Cache Storage (private mode, old browser): download instead
+    return false; // none kept, no OPFS (old browser, private mode), or locked by another tab
   }
 }
 
-async function keepRaw(url, raw) {
+async function keepForNextVisit(cfg, raw) {
+  let dir;
   try {
-    const cache = await caches.open(RAW_CACHE);
-    for (const request of await cache.keys()) if (request.url !== url) await cache.delete(request);
-    await cache.put(url, new Response(raw));
+    dir = await navigator.storage.getDirectory();
+    for await (const name of dir.keys()) {
+      if (name.startsWith(KEPT_PREFIX) && name !== keptName(cfg)) await dir.removeEntry(name).catch(() => {});
+    }
+    // Written under a temporary name and renamed once complete, so a tab closed
+    // while writing never leaves a truncated copy behind.
+    const part = await dir.getFileHandle(`${keptName(cfg)}.part`, { create: true });
+    const handle = await part.createSyncAccessHandle();
+    try {
+      handle.truncate(0);
+      handle.write(raw, { at: 0 });
+      handle.flush();
+    } finally {
+      handle.close();
+    }
+    await part.move(keptName(cfg));
   } catch {
-    /* best effort: the next visit downloads the snapshot again */
+    await dir?.removeEntry(`${keptName(cfg)}.part`).catch(() => {}); // best effort: the next visit downloads
   }
 }
 
-// The snapshot's manifest says which Pyodide and clusterlab it was made from.
-// A missing or mismatched one rejects, before Pyodide is started at all.
-async function readManifest(cfg, versionPromise) {
+async function forgetKept(cfg) {
+  try {
+    await (await navigator.storage.getDirectory()).removeEntry(keptName(cfg));
+  } catch {
+    /* nothing kept */
+  }
+}
+
+// The snapshot's manifest says which Pyodide and clusterlab it was made from,
+// and its size.  A missing or mismatched one rejects (boot() also compares the
+// Pyodide version), before Pyodide is started at all.
+async function readManifest(cfg) {
   const response = await fetch(cfg.snapshot.manifest);
   if (!response.ok) throw new Error(`its manifest is missing (HTTP ${response.status})`);
   const manifest = await response.json();
-  const version = await versionPromise;
-  if (manifest.pyodide !== version) throw new Error(`it was made for Pyodide ${manifest.pyodide}, this is ${version}`);
   if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
+  if (!Number.isSafeInteger(manifest.bytes) || manifest.bytes <= 0) throw new Error("its manifest gives no size");
   return manifest;
 }
 
-// The build-time memory snapshot (clusterlab already imported), from Cache
-// Storage or downloaded and unpacked, checked against the manifest's size.
-// Damage rejects, and boot() falls back to a plain start.  Resolves to {raw, cached}.
-async function snapshotBytes(cfg, manifestPromise) {
-  let raw = await rawFromCache(cfg.snapshot.file);
-  const cached = raw !== null;
-  if (!cached) {
-    const response = await fetch(cfg.snapshot.file);
-    if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
+// The snapshot's unpacked bytes, chunk by chunk, with the download's progress
+// in the status line in steps of 10 %.
+async function* unpack(url, signal) {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
+  const total = Number(response.headers.get("Content-Length")) || 0;
+  let seen = 0;
+  let shown = -1;
+  const counted = new TransformStream({
+    transform(chunk, controller) {
+      seen += chunk.length;
+      const step = total ? Math.min(10, Math.floor((10 * seen) / total)) : -1;
+      if (step > shown) status("loading", `downloading Python… ${10 * (shown = step)} %`);
+      controller.enqueue(chunk);
+    },
+  });
+  // DecompressionStream checks gzip's CRC, so a damaged download fails while reading.
+  const reader = response.body.pipeThrough(counted).pipeThrough(new DecompressionStream("gzip")).getReader();
+  for (;;) {
+    let chunk;
     try {
-      // DecompressionStream checks gzip's CRC, so a damaged download fails here.
-      const body = response.body.pipeThrough(progress(Number(response.headers.get("Content-Length")) || 0));
-      raw = new Uint8Array(await new Response(body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+      chunk = await reader.read();
     } catch {
       throw new Error("it is damaged (not valid gzip)");
     }
+    if (chunk.done) return;
+    yield chunk.value;
   }
-  if (raw.length !== (await manifestPromise).bytes) throw new Error("it is damaged (wrong size)");
-  mark(cached ? "snapshot read from cache" : "snapshot downloaded");
-  return { raw, cached };
+}
+
+// Fill `target`, a buffer of the manifest's size, with the build-time memory
+// snapshot (clusterlab already imported): from the kept copy, or downloaded and
+// unpacked as it streams in.  Damage rejects, and boot() falls back to a plain
+// start.  Resolves to true if the bytes were the kept copy.
+async function fillSnapshot(cfg, target, signal) {
+  if (await readKept(cfg, target)) {
+    mark("snapshot read from the kept copy");
+    return true;
+  }
+  let offset = 0;
+  for await (const chunk of unpack(cfg.snapshot.file, signal)) {
+    if (offset + chunk.length > target.length) throw new Error("it is damaged (wrong size)");
+    target.set(chunk, offset);
+    offset += chunk.length;
+  }
+  if (offset !== target.length) throw new Error("it is damaged (wrong size)");
+  mark("snapshot downloaded");
+  return false;
 }
 
 async function boot(cfg) {
@@ -103,38 +147,40 @@ async function boot(cfg) {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
   }
   status("loading", "downloading the Python runtime…");
-  // Everything is requested at once: the runtime, the library and the snapshot.
+  // Everything is requested at once: the runtime, the library, the manifest.
   const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
-  const manifest = cfg.snapshot ? readManifest(cfg, modPromise.then((m) => m.version)) : null;
-  const snapshot = manifest ? snapshotBytes(cfg, manifest) : null;
-  manifest?.catch(() => {}); // both handled below
-  snapshot?.catch(() => {});
-  const mod = await modPromise;
-  mark("pyodide.mjs imported");
+  const manifest = cfg.snapshot ? readManifest(cfg) : null;
+  manifest?.catch(() => {}); // handled below
+  modPromise.then(() => mark("pyodide.mjs imported"), () => {});
+  const options = { indexURL: cfg.pyodide, packages: [] };
   let note = "";
-  if (snapshot) {
+  if (manifest) {
     try {
-      await manifest;
+      const { bytes, pyodide: madeFor } = await manifest;
+      const raw = new Uint8Array(bytes);
+      const abort = new AbortController();
+      const snapshot = fillSnapshot(cfg, raw, abort.signal);
+      snapshot.catch(() => {}); // the start below fails with its error
+      const mod = await modPromise;
+      if (madeFor !== mod.version) {
+        abort.abort();
+        throw new Error(`it was made for Pyodide ${madeFor}, this is ${mod.version}`);
+      }
       // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
-      const raw = snapshot.then((s) => s.raw);
-      pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [], _loadSnapshot: raw });
+      pyodide = await mod.loadPyodide({ ...options, _loadSnapshot: snapshot.then(() => raw) });
       if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
         throw new Error("it does not contain the cell runner");
       }
-      const { raw: bytes, cached } = await snapshot;
-      if (!cached) keepForNextVisit = () => keepRaw(cfg.snapshot.file, bytes);
+      if (!(await snapshot)) afterReady = () => keepForNextVisit(cfg, raw);
     } catch (error) {
-      globalThis.caches?.open(RAW_CACHE).then((c) => c.delete(cfg.snapshot.file)).catch(() => {});
-      const reason = await manifest
-        .then(() => snapshot)
-        .then(() => error.message, (e) => e.message);
-      note = `started without the snapshot, more slowly: ${reason}`;
+      forgetKept(cfg);
+      note = `started without the snapshot, more slowly: ${error.message}`;
       pyodide = null;
     }
   }
   const plain = !pyodide;
-  if (plain) pyodide = await mod.loadPyodide({ indexURL: cfg.pyodide, packages: [] });
+  if (plain) pyodide = await (await modPromise).loadPyodide(options);
   mark("python started");
   status("loading", "unpacking clusterlab…");
   // The sources go into the file system even after a snapshot start, so that
@@ -176,7 +222,7 @@ onmessage = async (event) => {
       (note) => {
         bootNote = note;
         status("ready", note);
-        keepForNextVisit?.();
+        afterReady?.();
       },
       (error) => {
         status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);

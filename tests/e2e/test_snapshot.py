@@ -79,14 +79,19 @@ def test_a_return_visit_starts_from_the_kept_snapshot_without_downloading_it(pag
     page.goto(site_url + LESSON)
     wait_ready(page)
     page.wait_for_function(
-        "caches.open('clusterlab-snapshot').then(c => c.keys()).then(k => k.length === 1)", timeout=30_000
+        """async () => {
+            const names = [];
+            for await (const name of (await navigator.storage.getDirectory()).keys()) names.push(name);
+            return names.length === 1 && names[0].startsWith('clusterlab-snapshot-') && names[0].endsWith('.bin');
+        }""",
+        timeout=30_000,
     )
     downloads = []
     page.on("request", lambda r: "snapshot.bin.gz" in r.url and downloads.append(r.url))
     page.reload()
     wait_ready(page)
     assert downloads == []
-    assert page.evaluate("'snapshot read from cache' in window.__lcBootTimings")
+    assert page.evaluate("'snapshot read from the kept copy' in window.__lcBootTimings")
     assert "without the snapshot" not in status_text(page)
     c = cell(page, 3)
     before = c.locator(".lc-output").inner_html()
