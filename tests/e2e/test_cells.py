@@ -172,3 +172,37 @@ def test_a_page_from_a_newer_build_reached_by_instant_navigation_is_reloaded_onc
     wait_ready(page)  # and, although the page still disagrees, not reloaded again
     run_and_wait(page, cell(page, 0))
     assert "mean height" in cell(page, 0).locator(".lc-output").inner_text()
+
+
+def cell_heights(page):
+    return page.evaluate("[...document.querySelectorAll('.lc-cell')].map((c) => c.getBoundingClientRect().height)")
+
+
+def test_editors_arrive_after_python_without_moving_the_page(page, site_url):
+    held = []
+    page.route("**/cells.js", lambda route: held.append(route))  # hold the editors back until measured
+    page.goto(site_url + LESSON)
+    # boot.js alone shows Python's progress, above the lesson's code
+    page.wait_for_selector('.lc-status[data-state="ready"]', timeout=60_000)
+    before = cell_heights(page)
+    assert page.locator(".cm-editor").count() == 0
+    deadline = time.monotonic() + 10
+    while not held and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+    assert held, "cells.js was not requested once Python was ready"
+    held[0].continue_()
+    page.wait_for_selector(".lc-toolbar", state="attached")
+    page.wait_for_function("document.querySelectorAll('.lc-source').length === 0")
+    after = cell_heights(page)
+    # Wrapped lines may differ by a few pixels; a missing toolbar or unwrapped line is 20 or more.
+    assert len(after) == len(before) and all(abs(a - b) < 5 for a, b in zip(after, before)), (before, after)
+
+
+def test_editors_load_even_while_python_is_still_starting(page, site_url):
+    page.route("**/pyodide.mjs", lambda route: None)  # Python never gets going
+    page.goto(site_url + LESSON)
+    page.wait_for_selector(".lc-toolbar", state="attached", timeout=10_000)
+    assert page.locator(".lc-status").get_attribute("data-state") == "loading"
+    c = cell_with(page, "euclidean(X[0], X[2])")
+    set_code(page, c, "euclidean(X[0], X[3])")  # the reader can edit while waiting
+    assert c.locator(".lc-badge").inner_text().startswith("edited")
