@@ -78,16 +78,7 @@ const runtime = {
       return;
     }
     this.setState("loading", "starting Python…");
-    const worker = new Worker(new URL("worker.mjs", HERE), { type: "module" });
-    worker.onmessage = (event) => this.onMessage(event.data);
-    worker.onerror = (event) => {
-      event.preventDefault?.();
-      this.setState("error", `The Python runtime failed to start: ${event.message || "unknown error"}.`);
-      this.failAll(new Error("The Python runtime failed."));
-    };
-    worker.postMessage({
-      type: "init",
-      root: ROOT.href,
+    const config = {
       pyodide: new URL(CONFIG.pyodide, ROOT).href,
       archive: new URL("py.zip", HERE).href,
       // ?no-snapshot in the page's address starts Python the plain way (for comparison).
@@ -97,7 +88,16 @@ const runtime = {
       },
       version: CONFIG.version,
       build: CONFIG.build,
-    });
+    };
+    // The configuration rides in the worker's name, so the worker can start
+    // booting before any message reaches it.
+    const worker = new Worker(new URL("worker.mjs", HERE), { type: "module", name: JSON.stringify(config) });
+    worker.onmessage = (event) => this.onMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.setState("error", `The Python runtime failed to start: ${event.message || "unknown error"}.`);
+      this.failAll(new Error("The Python runtime failed."));
+    };
     this.worker = worker;
   },
 

@@ -1,13 +1,12 @@
 // The Python runtime of the tab: Pyodide in a module Web Worker, so a runaway
 // cell never freezes the page (Stop terminates this worker and starts another).
 //
-// Messages in:  {type: "init", pyodide, archive, snapshot: {file, manifest} | null, version, build}
-//               {type: "run", id, session, index, code}
+// Started with its name set to the JSON of {pyodide, archive, snapshot: {file, manifest} | null, version, build}
+// Messages in:  {type: "run", id, session, index, code}
 // Messages out: {type: "status", state, detail}
 //               {type: "result", id, html, ok, error}
 const SITE_PACKAGES = "/home/pyodide/lib";
 let pyodide = null;
-let ready = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
 let afterReady = null; // keeps the unpacked snapshot for the next visit, once Python is ready
 
@@ -24,14 +23,38 @@ async function fetchBytes(url, what) {
 const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
 const mark = (name) => (timings[name] = Math.round(performance.now()));
 
+// The snapshot file leaves out the heap's pages of zeros (about half of it):
+// it holds the other bytes back to back, and the manifest's runs, [offset,
+// length] pairs, say where each stretch goes in the heap.
+
+// A function that puts the file's next bytes where they belong in `heap`, and
+// says whether the heap is complete.  Bytes beyond the runs reject.
+function placer(heap, runs) {
+  let run = 0;
+  let within = 0;
+  return (chunk) => {
+    for (let from = 0; from < chunk.length; ) {
+      if (run === runs.length) throw new Error("it is damaged (wrong size)");
+      const [offset, length] = runs[run];
+      const n = Math.min(length - within, chunk.length - from);
+      heap.set(chunk.subarray(from, from + n), offset + within);
+      from += n;
+      within += n;
+      if (within === length) [run, within] = [run + 1, 0];
+    }
+    return run === runs.length;
+  };
+}
+
 // After the first start, the unpacked snapshot is kept in the origin private
-// file system, which a worker reads synchronously straight into memory: a
+// file system, which a worker reads synchronously straight into place: a
 // return visit neither downloads nor unpacks it.  One build's copy is kept.
 const KEPT_PREFIX = "clusterlab-snapshot-";
 const keptName = (cfg) => `${KEPT_PREFIX}${cfg.build}.bin`;
+const shippedBytes = (runs) => runs.reduce((sum, [, length]) => sum + length, 0);
 
-// Fill `target` from the kept copy; false if there is none (or it cannot be read).
-async function readKept(cfg, target) {
+// Fill `heap` from the kept copy; false if there is none (or it cannot be read).
+async function readKept(cfg, heap, runs) {
   try {
     const dir = await navigator.storage.getDirectory();
     const file = await dir.getFileHandle(keptName(cfg));
@@ -39,7 +62,13 @@ async function readKept(cfg, target) {
     // an exclusive lock, and a second tab then downloads instead.
     const handle = await file.createSyncAccessHandle({ mode: "read-only" });
     try {
-      return handle.getSize() === target.length && handle.read(target, { at: 0 }) === target.length;
+      if (handle.getSize() !== shippedBytes(runs)) return false;
+      let at = 0;
+      for (const [offset, length] of runs) {
+        if (handle.read(heap.subarray(offset, offset + length), { at }) !== length) return false;
+        at += length;
+      }
+      return true;
     } finally {
       handle.close();
     }
@@ -48,7 +77,7 @@ async function readKept(cfg, target) {
   }
 }
 
-async function keepForNextVisit(cfg, raw) {
+async function keepForNextVisit(cfg, heap, runs) {
   let dir;
   try {
     dir = await navigator.storage.getDirectory();
@@ -61,7 +90,8 @@ async function keepForNextVisit(cfg, raw) {
     const handle = await part.createSyncAccessHandle();
     try {
       handle.truncate(0);
-      handle.write(raw, { at: 0 });
+      let at = 0;
+      for (const [offset, length] of runs) at += handle.write(heap.subarray(offset, offset + length), { at });
       handle.flush();
     } finally {
       handle.close();
@@ -81,14 +111,26 @@ async function forgetKept(cfg) {
 }
 
 // The snapshot's manifest says which Pyodide and clusterlab it was made from,
-// and its size.  A missing or mismatched one rejects (boot() also compares the
-// Pyodide version), before Pyodide is started at all.
+// the heap's size and where the file's bytes go.  A missing or mismatched one
+// rejects (boot() also compares the Pyodide version), before Pyodide starts.
 async function readManifest(cfg) {
   const response = await fetch(cfg.snapshot.manifest);
   if (!response.ok) throw new Error(`its manifest is missing (HTTP ${response.status})`);
   const manifest = await response.json();
   if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
-  if (!Number.isSafeInteger(manifest.bytes) || manifest.bytes <= 0) throw new Error("its manifest gives no size");
+  const { bytes, runs } = manifest;
+  let end = 0;
+  const valid =
+    Number.isSafeInteger(bytes) &&
+    bytes > 0 &&
+    Array.isArray(runs) &&
+    runs.every(([offset, length]) => {
+      const ok = Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset >= end && length > 0;
+      end = offset + length;
+      return ok;
+    }) &&
+    end <= bytes;
+  if (!valid) throw new Error("its manifest does not describe the heap");
   return manifest;
 }
 
@@ -122,22 +164,19 @@ async function* unpack(url, signal) {
   }
 }
 
-// Fill `target`, a buffer of the manifest's size, with the build-time memory
-// snapshot (clusterlab already imported): from the kept copy, or downloaded and
-// unpacked as it streams in.  Damage rejects, and boot() falls back to a plain
-// start.  Resolves to true if the bytes were the kept copy.
-async function fillSnapshot(cfg, target, signal) {
-  if (await readKept(cfg, target)) {
+// Fill `heap`, a zeroed buffer of the manifest's size, with the build-time
+// memory snapshot (clusterlab already imported): from the kept copy, or
+// downloaded and unpacked as it streams in.  Damage rejects, and boot() falls
+// back to a plain start.  Resolves to true if the bytes were the kept copy.
+async function fillSnapshot(cfg, heap, runs, signal) {
+  if (await readKept(cfg, heap, runs)) {
     mark("snapshot read from the kept copy");
     return true;
   }
-  let offset = 0;
-  for await (const chunk of unpack(cfg.snapshot.file, signal)) {
-    if (offset + chunk.length > target.length) throw new Error("it is damaged (wrong size)");
-    target.set(chunk, offset);
-    offset += chunk.length;
-  }
-  if (offset !== target.length) throw new Error("it is damaged (wrong size)");
+  const place = placer(heap, runs);
+  let complete = false;
+  for await (const chunk of unpack(cfg.snapshot.file, signal)) complete = place(chunk);
+  if (!complete) throw new Error("it is damaged (wrong size)");
   mark("snapshot downloaded");
   return false;
 }
@@ -157,10 +196,10 @@ async function boot(cfg) {
   let note = "";
   if (manifest) {
     try {
-      const { bytes, pyodide: madeFor } = await manifest;
+      const { bytes, runs, pyodide: madeFor } = await manifest;
       const raw = new Uint8Array(bytes);
       const abort = new AbortController();
-      const snapshot = fillSnapshot(cfg, raw, abort.signal);
+      const snapshot = fillSnapshot(cfg, raw, runs, abort.signal);
       snapshot.catch(() => {}); // the start below fails with its error
       const mod = await modPromise;
       if (madeFor !== mod.version) {
@@ -172,7 +211,7 @@ async function boot(cfg) {
       if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
         throw new Error("it does not contain the cell runner");
       }
-      if (!(await snapshot)) afterReady = () => keepForNextVisit(cfg, raw);
+      if (!(await snapshot)) afterReady = () => keepForNextVisit(cfg, raw, runs);
     } catch (error) {
       forgetKept(cfg);
       note = `started without the snapshot, more slowly: ${error.message}`;
@@ -215,32 +254,33 @@ function runCell({ id, session, index, code }) {
   }
 }
 
-onmessage = async (event) => {
-  const msg = event.data;
-  if (msg.type === "init") {
-    ready = boot(msg).then(
-      (note) => {
-        bootNote = note;
-        status("ready", note);
-        afterReady?.();
-      },
-      (error) => {
-        status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);
-        throw error;
-      },
-    );
-    return;
+// The page passes the configuration as the worker's name, so booting starts the
+// moment this module runs.  A message would arrive later: the page's main
+// thread, busy laying out the page, is what delivers it.
+const config = JSON.parse(self.name);
+const ready = boot(config).then(
+  (note) => {
+    bootNote = note;
+    status("ready", note);
+    afterReady?.();
+  },
+  (error) => {
+    status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);
+    throw error;
+  },
+);
+ready.catch(() => {}); // reported by the status above
+
+onmessage = async ({ data: msg }) => {
+  if (msg.type !== "run") return;
+  try {
+    await ready;
+  } catch {
+    return; // the error status was already sent
   }
-  if (msg.type === "run") {
-    try {
-      await ready;
-    } catch {
-      return; // the error status was already sent
-    }
-    try {
-      runCell(msg);
-    } catch (error) {
-      postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
-    }
+  try {
+    runCell(msg);
+  } catch (error) {
+    postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
   }
 };
