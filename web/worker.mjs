@@ -53,27 +53,36 @@ const KEPT_PREFIX = "clusterlab-snapshot-";
 const keptName = (cfg) => `${KEPT_PREFIX}${cfg.build}.bin`;
 const shippedBytes = (runs) => runs.reduce((sum, [, length]) => sum + length, 0);
 
-// Fill `heap` from the kept copy; false if there is none (or it cannot be read).
-async function readKept(cfg, heap, runs) {
+// Open the kept copy for reading, or resolve to null if there is none (or it
+// cannot be opened).  Called first thing: the origin's file system can take a
+// while to answer the first time.
+async function openKept(cfg) {
   try {
     const dir = await navigator.storage.getDirectory();
     const file = await dir.getFileHandle(keptName(cfg));
     // read-only lets two tabs read at once; a browser without that option takes
     // an exclusive lock, and a second tab then downloads instead.
-    const handle = await file.createSyncAccessHandle({ mode: "read-only" });
-    try {
-      if (handle.getSize() !== shippedBytes(runs)) return false;
-      let at = 0;
-      for (const [offset, length] of runs) {
-        if (handle.read(heap.subarray(offset, offset + length), { at }) !== length) return false;
-        at += length;
-      }
-      return true;
-    } finally {
-      handle.close();
-    }
+    return await file.createSyncAccessHandle({ mode: "read-only" });
   } catch {
-    return false; // none kept, no OPFS (old browser, private mode), or locked by another tab
+    return null; // none kept, no OPFS (old browser, private mode), or locked by another tab
+  }
+}
+
+// Fill `heap` from the kept copy (an open handle, or null); false if that fails.
+function readKept(handle, heap, runs) {
+  if (!handle) return false;
+  try {
+    if (handle.getSize() !== shippedBytes(runs)) return false;
+    let at = 0;
+    for (const [offset, length] of runs) {
+      if (handle.read(heap.subarray(offset, offset + length), { at }) !== length) return false;
+      at += length;
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    handle.close();
   }
 }
 
@@ -168,8 +177,8 @@ async function* unpack(url, signal) {
 // memory snapshot (clusterlab already imported): from the kept copy, or
 // downloaded and unpacked as it streams in.  Damage rejects, and boot() falls
 // back to a plain start.  Resolves to true if the bytes were the kept copy.
-async function fillSnapshot(cfg, heap, runs, signal) {
-  if (await readKept(cfg, heap, runs)) {
+async function fillSnapshot(cfg, kept, heap, runs, signal) {
+  if (readKept(await kept, heap, runs)) {
     mark("snapshot read from the kept copy");
     return true;
   }
@@ -191,6 +200,7 @@ async function boot(cfg) {
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
   const manifest = cfg.snapshot ? readManifest(cfg) : null;
   manifest?.catch(() => {}); // handled below
+  const kept = cfg.snapshot ? openKept(cfg) : null;
   modPromise.then(() => mark("pyodide.mjs imported"), () => {});
   const options = { indexURL: cfg.pyodide, packages: [] };
   let note = "";
@@ -199,7 +209,7 @@ async function boot(cfg) {
       const { bytes, runs, pyodide: madeFor } = await manifest;
       const raw = new Uint8Array(bytes);
       const abort = new AbortController();
-      const snapshot = fillSnapshot(cfg, raw, runs, abort.signal);
+      const snapshot = fillSnapshot(cfg, kept, raw, runs, abort.signal);
       snapshot.catch(() => {}); // the start below fails with its error
       const mod = await modPromise;
       if (madeFor !== mod.version) {
@@ -213,6 +223,7 @@ async function boot(cfg) {
       }
       if (!(await snapshot)) afterReady = () => keepForNextVisit(cfg, raw, runs);
     } catch (error) {
+      kept.then((handle) => handle?.close()); // if it was never read
       forgetKept(cfg);
       note = `started without the snapshot, more slowly: ${error.message}`;
       pyodide = null;
