@@ -3,6 +3,7 @@ to a plain start, saying so, when the snapshot is damaged, missing or mismatched
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -48,6 +49,16 @@ def missing(route):
     route.fulfill(status=404, body="not found")
 
 
+def too_short(route):
+    route.fulfill(status=200, body=gzip.compress(b"valid gzip, but far too little of it"))
+
+
+def runs_beyond_the_heap(route):
+    manifest = json.loads(route.fetch().text())
+    manifest["runs"].append([manifest["bytes"], 4096])
+    route.fulfill(status=200, content_type="application/json", body=json.dumps(manifest))
+
+
 def mismatched(route):
     manifest = json.loads(route.fetch().text())
     manifest["pyodide"] = "0.0.1"
@@ -59,9 +70,11 @@ def mismatched(route):
     [
         ("**/snapshot.bin.gz", corrupt, "damaged"),
         ("**/snapshot.bin.gz", missing, "could not be downloaded"),
+        ("**/snapshot.bin.gz", too_short, "wrong size"),
         ("**/snapshot.json", mismatched, "made for Pyodide 0.0.1"),
+        ("**/snapshot.json", runs_beyond_the_heap, "does not describe the heap"),
     ],
-    ids=["corrupted", "missing", "mismatched"],
+    ids=["corrupted", "missing", "too-short", "mismatched", "bad-runs"],
 )
 def test_falls_back_to_a_plain_start_and_says_why(page, site_url, pattern, handler, reason):
     page.route(pattern, handler)
