@@ -16,6 +16,8 @@ def test_inline_and_display_math_become_katex_html():
     assert 'class="katex-display"' in out  # only the \[...\] one is display math
     assert "<annotation" in out and "a &lt; b" in out  # MathML for screen readers, TeX unescaped once
     assert "\\(" not in out and "\\[" not in out
+    # the site's search sees each formula once (the MathML), not three times
+    assert out.count("<math data-search-exclude") == 2
 
 
 def test_a_page_without_math_is_left_alone():

@@ -36,7 +36,9 @@ def split_delimiters(source: str) -> tuple[str, bool]:
 
 
 def render(formulas: list[dict]) -> list[str]:
-    done = subprocess.run(["node", str(SCRIPT)], input=json.dumps(formulas), capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        ["node", str(SCRIPT)], input=json.dumps(formulas), capture_output=True, encoding="utf-8", cwd=ROOT
+    )
     if done.returncode:
         raise RuntimeError(done.stderr.strip() or "tools/render_math.mjs failed")
     return json.loads(done.stdout)
@@ -50,5 +52,19 @@ def on_page_content(content, page, **kwargs):
     for m in found:
         tex, display = split_delimiters(html.unescape(m.group(2)))
         formulas.append({"tex": tex, "display": display})
-    rendered = iter(render(formulas))
+    rendered = iter(searchable_once(html) for html in render(formulas))
     return MATH.sub(lambda m: f'<{m.group(1)} class="arithmatex">{next(rendered)}</{m.group(1)}>', content)
+
+
+# KaTeX writes each formula three times: the visible HTML, and MathML for
+# screen readers with the TeX inside it.  Only the visible text goes into the
+# site's search index, so that a formula with an i does not index as "iii".
+# (Material's data-search-exclude cannot mark the HTML instead: its parser ends
+# the exclusion at the first closing tag of the same name, and KaTeX nests spans.)
+def searchable_once(katex_html: str) -> str:
+    """Mark the MathML of KaTeX's output with Material's data-search-exclude.
+
+    >>> searchable_once('<span class="katex"><math xmlns="x"><mi>i</mi></math></span>')
+    '<span class="katex"><math data-search-exclude xmlns="x"><mi>i</mi></math></span>'
+    """
+    return katex_html.replace("<math", "<math data-search-exclude")

@@ -65,6 +65,8 @@ const runtime = {
     const words = { idle: "Python: not started", loading: "Python: loading", ready: "Python: ready", running: "Python: running", error: "Python unavailable" };
     status.dataset.state = this.state;
     status.textContent = this.detail ? `${words[this.state]} — ${this.detail}` : words[this.state];
+    // The download's progress shows, but screen readers announce only the outcome.
+    status.setAttribute("aria-busy", String(this.state === "loading"));
   },
 
   start() {

@@ -48,72 +48,84 @@ function placer(heap, runs) {
 
 // After the first start, the unpacked snapshot is kept in the origin private
 // file system, which a worker reads synchronously straight into place: a
-// return visit neither downloads nor unpacks it.  One build's copy is kept.
+// return visit neither downloads nor unpacks it.  The copy is named after the
+// snapshot's SHA-256 (from the manifest), so it can only ever be read with the
+// manifest it was written for.  One copy is kept.
 const KEPT_PREFIX = "clusterlab-snapshot-";
-const keptName = (cfg) => `${KEPT_PREFIX}${cfg.build}.bin`;
+const keptName = (manifest) => `${KEPT_PREFIX}${manifest.sha256}.bin`;
 const shippedBytes = (runs) => runs.reduce((sum, [, length]) => sum + length, 0);
 
+// The origin's file system can take a while to answer the first time, so it is
+// asked for first thing; null where there is none (old browser, private mode).
+const keptFolder = () => navigator.storage?.getDirectory?.().catch(() => null) ?? Promise.resolve(null);
+
 // Open the kept copy for reading, or resolve to null if there is none (or it
-// cannot be opened).  Called first thing: the origin's file system can take a
-// while to answer the first time.
-async function openKept(cfg) {
+// is locked by another tab's write).
+async function openKept(folder, manifest) {
   try {
-    const dir = await navigator.storage.getDirectory();
-    const file = await dir.getFileHandle(keptName(cfg));
+    const file = await (await folder).getFileHandle(keptName(manifest));
     // read-only lets two tabs read at once; a browser without that option takes
     // an exclusive lock, and a second tab then downloads instead.
     return await file.createSyncAccessHandle({ mode: "read-only" });
   } catch {
-    return null; // none kept, no OPFS (old browser, private mode), or locked by another tab
+    return null;
   }
 }
 
-// Fill `heap` from the kept copy (an open handle, or null); false if that fails.
-function readKept(handle, heap, runs) {
+// Fill `heap` from the kept copy (an open handle, or null), closing it; false
+// if that fails.  A copy of the wrong size is deleted.
+async function readKept(folder, manifest, handle, heap) {
   if (!handle) return false;
+  let ok = false;
   try {
-    if (handle.getSize() !== shippedBytes(runs)) return false;
-    let at = 0;
-    for (const [offset, length] of runs) {
-      if (handle.read(heap.subarray(offset, offset + length), { at }) !== length) return false;
-      at += length;
+    if (handle.getSize() === shippedBytes(manifest.runs)) {
+      let at = 0;
+      ok = true;
+      for (const [offset, length] of manifest.runs) {
+        if (handle.read(heap.subarray(offset, offset + length), { at }) !== length) ok = false;
+        at += length;
+      }
     }
-    return true;
   } catch {
-    return false;
+    ok = false;
   } finally {
     handle.close();
   }
+  if (!ok) await forgetKept(folder, manifest);
+  return ok;
 }
 
-async function keepForNextVisit(cfg, heap, runs) {
-  let dir;
+async function keepForNextVisit(folder, manifest, heap) {
+  const dir = await folder;
+  if (!dir) return;
+  // Written under a name of its own and renamed once complete, so a tab closed
+  // while writing never leaves a truncated copy behind, and two tabs never
+  // write the same file.
+  const temporary = `${KEPT_PREFIX}${crypto.randomUUID()}.part`;
   try {
-    dir = await navigator.storage.getDirectory();
     for await (const name of dir.keys()) {
-      if (name.startsWith(KEPT_PREFIX) && name !== keptName(cfg)) await dir.removeEntry(name).catch(() => {});
+      if (name.startsWith(KEPT_PREFIX)) await dir.removeEntry(name).catch(() => {}); // another tab's write is locked
     }
-    // Written under a temporary name and renamed once complete, so a tab closed
-    // while writing never leaves a truncated copy behind.
-    const part = await dir.getFileHandle(`${keptName(cfg)}.part`, { create: true });
+    const part = await dir.getFileHandle(temporary, { create: true });
     const handle = await part.createSyncAccessHandle();
     try {
-      handle.truncate(0);
       let at = 0;
-      for (const [offset, length] of runs) at += handle.write(heap.subarray(offset, offset + length), { at });
+      for (const [offset, length] of manifest.runs) at += handle.write(heap.subarray(offset, offset + length), { at });
       handle.flush();
     } finally {
       handle.close();
     }
-    await part.move(keptName(cfg));
+    await part.move(keptName(manifest));
   } catch {
-    await dir?.removeEntry(`${keptName(cfg)}.part`).catch(() => {}); // best effort: the next visit downloads
+    await dir.removeEntry(temporary).catch(() => {}); // best effort: the next visit downloads
   }
+  // Builds before 2026-11-26 kept the whole heap in Cache Storage.
+  await globalThis.caches?.delete("clusterlab-snapshot").catch(() => {});
 }
 
-async function forgetKept(cfg) {
+async function forgetKept(folder, manifest) {
   try {
-    await (await navigator.storage.getDirectory()).removeEntry(keptName(cfg));
+    await (await folder).removeEntry(keptName(manifest));
   } catch {
     /* nothing kept */
   }
@@ -138,7 +150,8 @@ async function readManifest(cfg) {
       end = offset + length;
       return ok;
     }) &&
-    end <= bytes;
+    end <= bytes &&
+    /^[0-9a-f]{64}$/.test(manifest.sha256);
   if (!valid) throw new Error("its manifest does not describe the heap");
   return manifest;
 }
@@ -177,12 +190,12 @@ async function* unpack(url, signal) {
 // memory snapshot (clusterlab already imported): from the kept copy, or
 // downloaded and unpacked as it streams in.  Damage rejects, and boot() falls
 // back to a plain start.  Resolves to true if the bytes were the kept copy.
-async function fillSnapshot(cfg, kept, heap, runs, signal) {
-  if (readKept(await kept, heap, runs)) {
+async function fillSnapshot(cfg, folder, manifest, heap, signal) {
+  if (await readKept(folder, manifest, await openKept(folder, manifest), heap)) {
     mark("snapshot read from the kept copy");
     return true;
   }
-  const place = placer(heap, runs);
+  const place = placer(heap, manifest.runs);
   let complete = false;
   for await (const chunk of unpack(cfg.snapshot.file, signal)) complete = place(chunk);
   if (!complete) throw new Error("it is damaged (wrong size)");
@@ -200,31 +213,29 @@ async function boot(cfg) {
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
   const manifest = cfg.snapshot ? readManifest(cfg) : null;
   manifest?.catch(() => {}); // handled below
-  const kept = cfg.snapshot ? openKept(cfg) : null;
+  const folder = cfg.snapshot ? keptFolder() : null;
   modPromise.then(() => mark("pyodide.mjs imported"), () => {});
   const options = { indexURL: cfg.pyodide, packages: [] };
   let note = "";
   if (manifest) {
+    const abort = new AbortController();
+    let fromKept = false;
     try {
-      const { bytes, runs, pyodide: madeFor } = await manifest;
-      const raw = new Uint8Array(bytes);
-      const abort = new AbortController();
-      const snapshot = fillSnapshot(cfg, kept, raw, runs, abort.signal);
-      snapshot.catch(() => {}); // the start below fails with its error
+      const made = await manifest;
+      const raw = new Uint8Array(made.bytes);
+      const snapshot = fillSnapshot(cfg, folder, made, raw, abort.signal);
+      snapshot.then((kept) => (fromKept = kept), () => {}); // a failure surfaces in the start below
       const mod = await modPromise;
-      if (madeFor !== mod.version) {
-        abort.abort();
-        throw new Error(`it was made for Pyodide ${madeFor}, this is ${mod.version}`);
-      }
+      if (made.pyodide !== mod.version) throw new Error(`it was made for Pyodide ${made.pyodide}, this is ${mod.version}`);
       // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
       pyodide = await mod.loadPyodide({ ...options, _loadSnapshot: snapshot.then(() => raw) });
       if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
         throw new Error("it does not contain the cell runner");
       }
-      if (!(await snapshot)) afterReady = () => keepForNextVisit(cfg, raw, runs);
+      if (!fromKept) afterReady = () => keepForNextVisit(folder, made, raw);
     } catch (error) {
-      kept.then((handle) => handle?.close()); // if it was never read
-      forgetKept(cfg);
+      abort.abort(); // a download still under way is not needed now
+      if (fromKept) forgetKept(folder, await manifest); // the kept copy did not work: download next time
       note = `started without the snapshot, more slowly: ${error.message}`;
       pyodide = null;
     }
@@ -273,7 +284,9 @@ const ready = boot(config).then(
   (note) => {
     bootNote = note;
     status("ready", note);
-    afterReady?.();
+    const keep = afterReady;
+    afterReady = null; // so that the heap's buffer can be freed once kept
+    keep?.();
   },
   (error) => {
     status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);

@@ -82,7 +82,9 @@ def watch(page):
 
 
 def wait_ready(page, timeout=60_000):
+    """Python is ready and the cell editors, which load just after it, are in place."""
     page.wait_for_selector('.lc-status[data-state="ready"]', timeout=timeout)
+    page.wait_for_function("document.querySelectorAll('.lc-source').length === 0", timeout=timeout)
 
 
 def cell(page, n):

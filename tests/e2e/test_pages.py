@@ -3,9 +3,11 @@ every unedited cell reproduces its pre-rendered output, no serious a11y violatio
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import pages_with_cells, site_pages, wait_ready
+from conftest import SITE, pages_with_cells, site_pages, wait_ready
 
 PAGES = site_pages()
 
@@ -37,6 +39,16 @@ def test_every_unedited_cell_reproduces_its_prerendered_output(page, watch, site
         after = c.locator(".lc-output").inner_html()
         assert after == before, f"{path} cell {i + 1}: browser output differs from the pre-rendered one"
     assert watch.errors == []
+
+
+def test_python_starts_before_the_page_is_styled_and_materials_script_waits():
+    """boot.js must come before the stylesheets (a script after them waits for them),
+    and Material's bundle must be deferred; both are template tricks that a Material
+    upgrade could silently undo."""
+    html = (SITE / "distances" / "index.html").read_text()
+    assert html.index("boot.js") < html.index('rel="stylesheet"')
+    bundles = re.findall(r"<script[^>]*javascripts/bundle[^>]*>", html)
+    assert bundles and all(" defer" in tag for tag in bundles), bundles
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])

@@ -110,3 +110,36 @@ def test_a_return_visit_starts_from_the_kept_snapshot_without_downloading_it(pag
     before = c.locator(".lc-output").inner_html()
     run_and_wait(page, c, timeout=60_000)
     assert c.locator(".lc-output").inner_html() == before
+
+
+KEPT_FILES = """async () => {
+    const found = {};
+    for await (const [name, handle] of (await navigator.storage.getDirectory()).entries()) {
+        found[name] = (await handle.getFile()).size;
+    }
+    return found;
+}"""
+
+
+def test_a_damaged_kept_copy_is_downloaded_again_and_replaced(page, site_url):
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    page.wait_for_function(f"({KEPT_FILES})().then((f) => Object.keys(f).length === 1)", timeout=30_000)
+    (name, size), *_ = page.evaluate(KEPT_FILES).items()
+    page.evaluate(
+        """async (name) => {
+            const file = await (await navigator.storage.getDirectory()).getFileHandle(name);
+            const writable = await file.createWritable();
+            await writable.write(new Uint8Array(1000));  // cut short: the wrong size
+            await writable.close();
+        }""",
+        name,
+    )
+    downloads = []
+    page.on("request", lambda r: "snapshot.bin.gz" in r.url and downloads.append(r.url))
+    page.reload()
+    wait_ready(page)
+    assert downloads, "the damaged copy was used instead of a download"
+    assert "without the snapshot" not in status_text(page)
+    page.wait_for_function(f"({KEPT_FILES})().then((f) => f[{name!r}] === {size})", timeout=30_000)
+    assert page.evaluate(KEPT_FILES) == {name: size}
