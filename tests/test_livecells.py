@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from livecells import fence
 from livecells.runner import MAX_TEXT, new_namespace, run_cell
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,3 +111,12 @@ def test_build_fails_on_a_broken_cell(tmp_path, markdown, message):
     done = build(tmp_path, markdown)
     assert done.returncode != 0
     assert message in done.stderr + done.stdout
+
+
+def test_the_status_line_is_written_once_above_the_first_cell():
+    fence.start_page("status.md", {})
+    first = fence.format_cell("1 + 1", "python", "python", {"hidden": True}, None)
+    second = fence.format_cell("2 + 2", "python", "python", {}, None)
+    assert first.startswith('<div class="lc-status"') and first.index("lc-status") < first.index("<details")
+    assert 'id="lc-keys-help"' in first
+    assert "lc-status" not in second

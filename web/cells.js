@@ -232,7 +232,7 @@ function enhancePage() {
     location.reload();
     return;
   }
-  runtime.mountStatus(); // already there on a page loaded afresh; new after instant navigation
+  runtime.showStatus(); // the status line of a page reached by instant navigation is new
   const page = { session: location.pathname, cells: [] };
   page.cells = elements.map((el) => new Cell(el, page, elements.length));
   runtime.start();

@@ -40,25 +40,8 @@ const runtime = {
     for (const fn of this.listeners) fn(state, detail);
   },
 
-  // The status line and the keyboard help, above the page's first cell.  They
-  // live here rather than in cells.js, so that Python's progress shows before
-  // the cell editors have loaded.  Called again after each instant navigation.
-  mountStatus() {
-    const first = document.querySelector(".lc-cell");
-    if (!first || document.querySelector(".lc-status")) return;
-    const status = document.createElement("div");
-    status.className = "lc-status";
-    status.setAttribute("role", "status");
-    const help = document.createElement("p");
-    help.id = "lc-keys-help";
-    help.className = "lc-help";
-    help.textContent =
-      "Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter to run it. " +
-      "Tab indents; press Esc then Tab to leave the editor.";
-    (first.closest(".lc-setup") || first).before(status, help);
-    this.showStatus();
-  },
-
+  // The status line above the page's first cell (written into the page at
+  // build time, py/livecells/fence.py) shows the runtime's state.
   showStatus() {
     const status = document.querySelector(".lc-status");
     if (!status) return;
@@ -193,6 +176,7 @@ function loadCells() {
 
 if (!window.__lcRuntime) {
   window.__lcRuntime = runtime;
+  document.documentElement.classList.add("lc-js"); // shows the status line (cells.css)
   if (SCRIPT.hasAttribute("data-start")) {
     const whenSettled = (state) => {
       if (state !== "ready" && state !== "error") return;
@@ -203,7 +187,7 @@ if (!window.__lcRuntime) {
     runtime.listeners.add(whenSettled);
     setTimeout(loadCells, CELLS_AT_THE_LATEST_MS);
     runtime.start();
-    document.addEventListener("DOMContentLoaded", () => runtime.mountStatus());
+    document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {
     window.addEventListener("load", () => {
       registerServiceWorker();

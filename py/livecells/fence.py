@@ -36,6 +36,14 @@ OPTIONS = ("live", "hidden", "expect_error")
 BUILD = os.environ.get("LIVECELLS_VERSION", "dev")
 #: A cell that runs longer than this at build time fails the build.
 BUILD_TIMEOUT_SECONDS = 120
+# Python's status line and the keys help, above a page's first cell.  They are
+# in the page from the start, so that nothing moves when the runtime (boot.js)
+# fills them in; cells.css shows them only when JavaScript runs.
+STATUS_LINE = (
+    '<div class="lc-status" role="status" data-state="loading">Python: loading</div>'
+    '<p class="lc-help" id="lc-keys-help">Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter '
+    "to run it. Tab indents; press Esc then Tab to leave the editor.</p>"
+)
 
 
 class _Page:
@@ -130,8 +138,8 @@ def _format_cell(src: str, options: dict) -> str:
         f"{result.html}</div></div>"
     )
     if options.get("hidden"):
-        return (
+        cell = (
             '<details class="lc-setup"><summary>Setup code (runs automatically first)</summary>'
             f"{cell}</details>"
         )
-    return cell
+    return STATUS_LINE + cell if index == 1 else cell

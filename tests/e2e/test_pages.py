@@ -79,4 +79,5 @@ def test_without_javascript_code_and_outputs_are_readable(browser, site_url, pat
         code = c.get_attribute("data-lc-code")
         assert c.locator(".lc-source").inner_text().strip() == code.strip() or not c.is_visible()
     assert page.locator(".lc-output .lc-out").count() >= 1
+    assert not page.locator(".lc-status").is_visible()  # no promise of a Python that cannot run
     context.close()
