@@ -88,7 +88,9 @@ def bundle_js(out: Path, config: dict) -> None:
     for source, target in (("web/runtime.js", "boot.js"), ("web/cells.js", "cells.js")):
         run([str(esbuild), source, "--bundle", "--minify", "--format=iife", "--target=es2020",
              f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / target}", "--log-level=warning"])
-    shutil.copy2(ROOT / "web" / "worker.mjs", out / "worker.mjs")
+    # The worker, with web/snapshot.mjs, as one ES module (one request before it starts).
+    run([str(esbuild), "web/worker.mjs", "--bundle", "--format=esm", "--target=es2022",
+         f"--outfile={out / 'worker.mjs'}", "--log-level=warning"])
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
 
 

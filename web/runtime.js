@@ -72,7 +72,6 @@ const runtime = {
         manifest: new URL("snapshot.json", HERE).href,
       },
       version: CONFIG.version,
-      build: CONFIG.build,
     };
     // The configuration rides in the worker's name, so the worker can start
     // booting before any message reaches it.
