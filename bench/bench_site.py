@@ -61,6 +61,7 @@ def main() -> None:
     pyodide = f"/assets/vendor/{pyodide_dir()}/"
 
     results: dict[str, list[float]] = {}
+    stages: dict[tuple[str, str], list[float]] = {}
     first_visit_bytes = []
     page_bytes = []
     with sync_playwright() as p:
@@ -75,11 +76,14 @@ def main() -> None:
             page.close()
             return t / 1000
 
-        def site(context, plain=False):
+        def site(context, plain=False, phase=None):
             page = context.new_page()
             page.goto(base + LESSON + ("?no-snapshot" if plain else ""))
             page.wait_for_function("window.__lcReadyAt !== undefined", timeout=60_000)
             t = page.evaluate("window.__lcReadyAt") / 1000
+            if phase:  # where the worker's time went, for the snapshot start
+                for stage, ms in page.evaluate("window.__lcBootTimings").items():
+                    stages.setdefault((phase, stage), []).append(ms)
             return page, t
 
         for _ in range(args.runs):
@@ -90,7 +94,7 @@ def main() -> None:
                     cold = bare(context)
                     warm = bare(context)
                 else:
-                    page, cold = site(context, plain=(kind == "plain"))
+                    page, cold = site(context, plain=(kind == "plain"), phase="cold" if kind == "snap" else None)
                     if kind == "snap":
                         page_bytes.append(CountingHandler.sent)
                     # The service worker precaches the site once Python is up; let it finish
@@ -113,7 +117,7 @@ def main() -> None:
                             }"""))
                         results.setdefault("click -> output (ms)", []).append(median(clicks))
                     page.close()
-                    page, warm = site(context, plain=(kind == "plain"))
+                    page, warm = site(context, plain=(kind == "plain"), phase="warm" if kind == "snap" else None)
                     page.close()
                 results.setdefault(f"{label}, cold (s)", []).append(cold)
                 results.setdefault(f"{label}, warm (s)", []).append(warm)
@@ -131,6 +135,10 @@ def main() -> None:
         snap = median(results[f"site, snapshot start, {phase} (s)"])
         print(f"  ratio plain start / bare, {phase}:     {plain / bare_t:.2f}   (goal <= 1.15)")
         print(f"  ratio snapshot start / bare, {phase}:  {snap / bare_t:.2f}   (goal <= 0.35)")
+    for phase in ("cold", "warm"):
+        seen = sorted({stage for p, stage in stages if p == phase}, key=lambda st: median(stages[(phase, st)]))
+        steps = ", ".join(f"{st} {median(stages[(phase, st)]):.0f}" for st in seen)
+        print(f"  snapshot start, {phase}: worker stages, ms after the worker started (median): {steps}")
     print(f"  first visit, until Python is ready: {median(page_bytes) / 1e6:.1f} MB transferred")
     print(f"  first visit, with the service worker's offline copy of the site: "
           f"{median(first_visit_bytes) / 1e6:.1f} MB transferred")
