@@ -143,3 +143,24 @@ def test_a_damaged_kept_copy_is_downloaded_again_and_replaced(page, site_url):
     assert "without the snapshot" not in status_text(page)
     page.wait_for_function(f"({KEPT_FILES})().then((f) => f[{name!r}] === {size})", timeout=30_000)
     assert page.evaluate(KEPT_FILES) == {name: size}
+
+
+def test_two_tabs_opened_together_both_start_from_the_kept_copy(context, site_url):
+    first = context.new_page()
+    first.goto(site_url + LESSON)
+    wait_ready(first)
+    first.wait_for_function(f"({KEPT_FILES})().then((f) => Object.keys(f).length === 1)", timeout=30_000)
+    first.close()
+    tabs = [context.new_page(), context.new_page()]
+    for tab in tabs:
+        tab.goto(site_url + LESSON, wait_until="commit")
+    for tab in tabs:
+        wait_ready(tab)
+        assert "without the snapshot" not in status_text(tab)
+        c = cell(tab, 3)
+        before = c.locator(".lc-output").inner_html()
+        run_and_wait(tab, c, timeout=60_000)
+        assert c.locator(".lc-output").inner_html() == before
+    # Chromium shares read-only handles, so both read the kept copy at once
+    # (a browser without that option would download the snapshot in one of them)
+    assert all("snapshot read from the kept copy" in t.evaluate("window.__lcBootTimings") for t in tabs)
