@@ -159,18 +159,32 @@ function registerServiceWorker() {
   navigator.serviceWorker.register(new URL("sw.js", ROOT).href).catch(() => {});
 }
 
-// The cell editors (cells.js, with CodeMirror) load once Python is ready or has
-// failed, or after CELLS_AT_THE_LATEST_MS: on a machine with few cores they
-// would otherwise compete with Python's start, which is what the reader waits
-// for.  Meanwhile the page shows the lesson's code, its outputs and the status line.
+// What the page's JavaScript does besides Python waits until Python is ready or
+// has failed, or CELLS_AT_THE_LATEST_MS at the latest: on a machine with few
+// cores it would otherwise compete with Python's start, which is what the
+// reader waits for.  Meanwhile the page shows the lesson's code, its outputs and
+// the status line.  Two scripts wait, in this order:
+// - Material's bundle (search, table of contents, instant navigation), which
+//   the template leaves unrun on a page with cells (overrides/main.html);
+// - the cell editors (cells.js, with CodeMirror).
 const CELLS_AT_THE_LATEST_MS = 1500;
-let cellsRequested = false;
-function loadCells() {
-  if (cellsRequested) return;
-  cellsRequested = true;
-  const script = document.createElement("script");
-  script.src = new URL("cells.js", HERE).href;
-  document.head.append(script);
+let laterRequested = false;
+function loadLater() {
+  if (laterRequested) return;
+  laterRequested = true;
+  const material = document.querySelector('script[type="text/x-after-python"]');
+  const urls = [material && new URL(material.dataset.src, document.baseURI).href, new URL("cells.js", HERE).href];
+  for (const url of urls.filter(Boolean)) {
+    const script = document.createElement("script");
+    script.src = url;
+    script.async = false; // run in the order added
+    if (url !== urls[1]) {
+      // Material starts on DOMContentLoaded; a page that was parsed long ago
+      // says so again, for Material only (cells.js does not listen by then).
+      script.onload = () => document.readyState !== "loading" && document.dispatchEvent(new Event("DOMContentLoaded"));
+    }
+    document.head.append(script);
+  }
 }
 
 if (!window.__lcRuntime) {
@@ -181,16 +195,16 @@ if (!window.__lcRuntime) {
       if (state !== "ready" && state !== "error") return;
       runtime.listeners.delete(whenSettled);
       registerServiceWorker();
-      loadCells();
+      loadLater();
     };
     runtime.listeners.add(whenSettled);
-    setTimeout(loadCells, CELLS_AT_THE_LATEST_MS);
+    setTimeout(loadLater, CELLS_AT_THE_LATEST_MS);
     runtime.start();
     document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {
     window.addEventListener("load", () => {
       registerServiceWorker();
-      loadCells();
+      loadLater();
     });
   }
 }

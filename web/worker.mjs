@@ -25,6 +25,41 @@ async function fetchBytes(url, what) {
 const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
 const mark = (name) => (timings[name] = Math.round(performance.now()));
 
+// Start Python from the build-time memory snapshot; rejects with the reason if
+// it cannot be used (the caller then starts Python the plain way).
+async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
+  const abort = new AbortController();
+  let fromKept = false;
+  try {
+    const made = await manifest;
+    const raw = new Uint8Array(made.bytes);
+    const onProgress = (percent) => status("loading", `downloading Python… ${percent} %`);
+    const snapshot = fillSnapshot(cfg, folder, made, raw, { signal: abort.signal, onProgress, mark });
+    snapshot.then((kept) => (fromKept = kept), () => {}); // a failure surfaces in the start below
+    const mod = await modPromise;
+    if (made.pyodide !== mod.version) throw new Error(`it was made for Pyodide ${made.pyodide}, this is ${mod.version}`);
+    // Pyodide sets up its WebAssembly runtime while the snapshot is still
+    // arriving: that needs only the heap's size.  Restoring the heap from the
+    // snapshot waits for it, in the hook that makes the runtime.
+    const createPyodideModule = async (settings) => {
+      const runtime = await (await import(`${cfg.pyodide}pyodide.asm.mjs`)).default(settings);
+      mark("runtime set up");
+      await snapshot;
+      return runtime;
+    };
+    const started = await mod.loadPyodide({ ...options, _loadSnapshot: raw, createPyodideModule });
+    if (!started.runPython("'livecells.runner' in __import__('sys').modules")) {
+      throw new Error("it does not contain the cell runner");
+    }
+    if (!fromKept) afterReady = () => keepForNextVisit(folder, made, raw);
+    return started;
+  } catch (error) {
+    abort.abort(); // a download still under way is not needed now
+    if (fromKept) forgetKept(folder, await manifest); // the kept copy did not work: download next time
+    throw error;
+  }
+}
+
 async function boot(cfg) {
   if (typeof WebAssembly !== "object") {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
@@ -39,29 +74,10 @@ async function boot(cfg) {
   modPromise.then(() => mark("pyodide.mjs imported"), () => {});
   const options = { indexURL: cfg.pyodide, packages: [] };
   let note = "";
-  if (manifest) {
-    const abort = new AbortController();
-    let fromKept = false;
-    try {
-      const made = await manifest;
-      const raw = new Uint8Array(made.bytes);
-      const onProgress = (percent) => status("loading", `downloading Python… ${percent} %`);
-      const snapshot = fillSnapshot(cfg, folder, made, raw, { signal: abort.signal, onProgress, mark });
-      snapshot.then((kept) => (fromKept = kept), () => {}); // a failure surfaces in the start below
-      const mod = await modPromise;
-      if (made.pyodide !== mod.version) throw new Error(`it was made for Pyodide ${made.pyodide}, this is ${mod.version}`);
-      // loadPyodide takes the snapshot as a promise, so its own downloads overlap ours.
-      pyodide = await mod.loadPyodide({ ...options, _loadSnapshot: snapshot.then(() => raw) });
-      if (!pyodide.runPython("'livecells.runner' in __import__('sys').modules")) {
-        throw new Error("it does not contain the cell runner");
-      }
-      if (!fromKept) afterReady = () => keepForNextVisit(folder, made, raw);
-    } catch (error) {
-      abort.abort(); // a download still under way is not needed now
-      if (fromKept) forgetKept(folder, await manifest); // the kept copy did not work: download next time
-      note = `started without the snapshot, more slowly: ${error.message}`;
-      pyodide = null;
-    }
+  try {
+    pyodide = manifest && (await startFromSnapshot(cfg, manifest, folder, modPromise, options));
+  } catch (error) {
+    note = `started without the snapshot, more slowly: ${error.message}`;
   }
   const plain = !pyodide;
   if (plain) pyodide = await (await modPromise).loadPyodide(options);

@@ -208,6 +208,7 @@ def test_editors_load_even_while_python_is_still_starting(page, site_url):
     page.goto(site_url + LESSON)
     page.wait_for_selector(".lc-toolbar", state="attached", timeout=10_000)
     assert page.locator(".lc-status").get_attribute("data-state") == "loading"
+    page.wait_for_function("typeof window.document$?.subscribe === 'function'")  # Material's bundle ran too
     c = cell_with(page, "euclidean(X[0], X[2])")
     set_code(page, c, "euclidean(X[0], X[3])")  # the reader can edit while waiting
     assert c.locator(".lc-badge").inner_text().startswith("edited")

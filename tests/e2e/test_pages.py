@@ -42,13 +42,28 @@ def test_every_unedited_cell_reproduces_its_prerendered_output(page, watch, site
 
 
 def test_python_starts_before_the_page_is_styled_and_materials_script_waits():
-    """boot.js must come before the stylesheets (a script after them waits for them),
-    and Material's bundle must be deferred; both are template tricks that a Material
-    upgrade could silently undo."""
+    """boot.js must come before the stylesheets (a script after them waits for them).
+    On a page with cells Material's bundle must not run while the page is parsed
+    (boot.js runs it once Python is up); elsewhere it is deferred.  These are
+    template tricks that a Material upgrade could silently undo."""
     html = (SITE / "distances" / "index.html").read_text()
     assert html.index("boot.js") < html.index('rel="stylesheet"')
     bundles = re.findall(r"<script[^>]*javascripts/bundle[^>]*>", html)
-    assert bundles and all(" defer" in tag for tag in bundles), bundles
+    assert bundles and all('type="text/x-after-python"' in tag and " src=" not in tag for tag in bundles), bundles
+    plain = re.findall(r"<script[^>]*javascripts/bundle[^>]*>", (SITE / "404.html").read_text())
+    assert plain and all(" defer" in tag for tag in plain), plain
+
+
+def test_materials_search_and_navigation_work_once_python_is_ready(page, watch, site_url):
+    page.goto(site_url + "distances/")
+    wait_ready(page)
+    page.wait_for_function("typeof window.document$?.subscribe === 'function'")
+    page.keyboard.press("/")  # Material's shortcut for its search box
+    page.keyboard.type("euclidean")
+    first = page.locator(".md-search-result__item").first
+    first.wait_for(timeout=10_000)
+    assert "uclidean" in first.inner_text().lower()
+    assert watch.errors == []
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
