@@ -3,12 +3,16 @@
 Prints:
 - bare ``loadPyodide`` of the site's own Pyodide files (a page that does nothing else);
 - page load -> runtime ready, plain start (snapshot disabled) and snapshot start,
-  cold (new browser profile) and warm (second visit, service worker + cache);
+  cold (first visit, new browser profile) and warm (second visit: service worker,
+  HTTP cache and the kept snapshot);
 - click -> output for a trivial cell once Python is ready;
 - bytes the first visit transfers (counted by the server, the worker's too): until
-  Python is ready, and in all once the service worker has its offline copy.  (The
-  test profile's small in-memory HTTP cache does not keep the two largest files,
-  so the precache downloads them again; a browser's disk cache usually does.)
+  Python is ready, and in all once the service worker has its offline copy.
+
+Chromium runs with a fresh profile per measurement and is driven over a pipe with
+no DevTools domain enabled (bench/cdp_pipe.py), so that, as for a reader, nothing
+watches its requests.  Times are ``performance.now()`` in the page, from the start
+of the navigation.
 
 Run: ``.venv/bin/python bench/bench_site.py [--runs 5]`` after ``make build``.
 """
@@ -18,14 +22,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import time
 from pathlib import Path
-
-from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
-import find_chromium
 import serve
+from cdp_pipe import Browser
 
 LESSON = "distances/"
 BARE_PAGE = """<!doctype html><meta charset=utf-8><title>bare</title><script type=module>
@@ -37,7 +40,20 @@ window.__bare = performance.now();
 
 
 class CountingHandler(serve.SiteHandler):
+    """Serves the site and the bare page, and counts the bytes of the files it sends."""
+
     sent = 0
+    bare_page = b""
+
+    def do_GET(self):
+        if self.path != "/__bare.html":
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.bare_page)))
+        self.end_headers()
+        self.wfile.write(self.bare_page)
+        return None
 
     def copyfile(self, source, outputfile):
         before = source.tell()
@@ -53,76 +69,76 @@ def median(values):
     return statistics.median(values)
 
 
+def wait_until_quiet(seconds: float = 1.0) -> None:
+    """Wait until the server has sent nothing for `seconds` (the precache is done)."""
+    last = -1
+    while CountingHandler.sent != last:
+        last = CountingHandler.sent
+        time.sleep(seconds)
+
+
+CLICK_TO_OUTPUT = """(async () => {
+    const cell = document.querySelectorAll('.lc-cell')[2];
+    const out = cell.querySelector('.lc-output');
+    out.innerHTML = '';
+    const t0 = performance.now();
+    cell.querySelector('.lc-btn--run').click();
+    while (!out.innerHTML) await new Promise(r => setTimeout(r, 0));
+    return performance.now() - t0;
+})()"""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    server, base = serve.start(ROOT / "site", handler_class=CountingHandler)
     pyodide = f"/assets/vendor/{pyodide_dir()}/"
+    CountingHandler.bare_page = (BARE_PAGE % {"pyodide": pyodide}).encode()
+    server, base = serve.start(ROOT / "site", handler_class=CountingHandler)
 
     results: dict[str, list[float]] = {}
     stages: dict[tuple[str, str], list[float]] = {}
     first_visit_bytes = []
     page_bytes = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=find_chromium.find(), args=find_chromium.LAUNCH_ARGS)
 
-        def bare(context):
-            page = context.new_page()
-            page.route(base + "__bare.html", lambda r: r.fulfill(content_type="text/html", body=BARE_PAGE % {"pyodide": pyodide}))
-            page.goto(base + "__bare.html")
-            page.wait_for_function("window.__bare !== undefined", timeout=60_000)
-            t = page.evaluate("window.__bare")
-            page.close()
-            return t / 1000
+    def load(browser, url, ready, phase=None):
+        tab = browser.new_tab()
+        tab.navigate(url)
+        t = tab.wait_for(ready) / 1000
+        if phase:  # where the worker's time went, for the snapshot start
+            for stage, ms in tab.evaluate("window.__lcBootTimings").items():
+                stages.setdefault((phase, stage), []).append(ms)
+        return tab, t
 
-        def site(context, plain=False, phase=None):
-            page = context.new_page()
-            page.goto(base + LESSON + ("?no-snapshot" if plain else ""))
-            page.wait_for_function("window.__lcReadyAt !== undefined", timeout=60_000)
-            t = page.evaluate("window.__lcReadyAt") / 1000
-            if phase:  # where the worker's time went, for the snapshot start
-                for stage, ms in page.evaluate("window.__lcBootTimings").items():
-                    stages.setdefault((phase, stage), []).append(ms)
-            return page, t
-
-        for _ in range(args.runs):
-            for label, kind in (("bare loadPyodide", "bare"), ("site, plain start", "plain"), ("site, snapshot start", "snap")):
-                context = browser.new_context(service_workers="allow")
+    for _ in range(args.runs):
+        for label, kind in (("bare loadPyodide", "bare"), ("site, plain start", "plain"), ("site, snapshot start", "snap")):
+            with Browser() as browser:
                 CountingHandler.sent = 0
                 if kind == "bare":
-                    cold = bare(context)
-                    warm = bare(context)
+                    tab, cold = load(browser, base + "__bare.html", "window.__bare")
+                    tab.close()
+                    tab, warm = load(browser, base + "__bare.html", "window.__bare")
+                    tab.close()
                 else:
-                    page, cold = site(context, plain=(kind == "plain"), phase="cold" if kind == "snap" else None)
-                    if kind == "snap":
+                    url = base + LESSON + ("?no-snapshot" if kind == "plain" else "")
+                    snap = kind == "snap"
+                    tab, cold = load(browser, url, "window.__lcReadyAt", "cold" if snap else None)
+                    if snap:
                         page_bytes.append(CountingHandler.sent)
                     # The service worker precaches the site once Python is up; let it finish
                     # so the warm visit is served from its cache and not slowed by its downloads.
-                    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
-                    page.wait_for_load_state("networkidle")
-                    if kind == "snap":
+                    tab.wait_for("navigator.serviceWorker.controller !== null")
+                    wait_until_quiet()
+                    if snap:
                         first_visit_bytes.append(CountingHandler.sent)
-                        # click -> output for a trivial cell, Python warm
-                        clicks = []
-                        for _ in range(5):
-                            clicks.append(page.evaluate("""async () => {
-                                const cell = document.querySelectorAll('.lc-cell')[2];
-                                const out = cell.querySelector('.lc-output');
-                                out.innerHTML = '';
-                                const t0 = performance.now();
-                                cell.querySelector('.lc-btn--run').click();
-                                while (!out.innerHTML) await new Promise(r => setTimeout(r, 0));
-                                return performance.now() - t0;
-                            }"""))
+                        tab.wait_for("document.querySelectorAll('.lc-btn--run').length > 2")
+                        clicks = [tab.evaluate(CLICK_TO_OUTPUT) for _ in range(5)]
                         results.setdefault("click -> output (ms)", []).append(median(clicks))
-                    page.close()
-                    page, warm = site(context, plain=(kind == "plain"), phase="warm" if kind == "snap" else None)
-                    page.close()
-                results.setdefault(f"{label}, cold (s)", []).append(cold)
-                results.setdefault(f"{label}, warm (s)", []).append(warm)
-                context.close()
-        browser.close()
+                    tab.close()
+                    tab, warm = load(browser, url, "window.__lcReadyAt", "warm" if snap else None)
+                    tab.close()
+            results.setdefault(f"{label}, cold (s)", []).append(cold)
+            results.setdefault(f"{label}, warm (s)", []).append(warm)
     server.shutdown()
 
     print(f"Site start-up in headless Chromium, localhost, median of {args.runs} runs")
@@ -135,6 +151,8 @@ def main() -> None:
         snap = median(results[f"site, snapshot start, {phase} (s)"])
         print(f"  ratio plain start / bare, {phase}:     {plain / bare_t:.2f}   (goal <= 1.15)")
         print(f"  ratio snapshot start / bare, {phase}:  {snap / bare_t:.2f}   (goal <= 0.35)")
+    first, back = (median(results[f"site, snapshot start, {ph} (s)"]) for ph in ("cold", "warm"))
+    print(f"  snapshot start, return visit / first visit: {back / first:.2f}   (goal: about 0.5)")
     for phase in ("cold", "warm"):
         seen = sorted({stage for p, stage in stages if p == phase}, key=lambda st: median(stages[(phase, st)]))
         steps = ", ".join(f"{st} {median(stages[(phase, st)]):.0f}" for st in seen)
