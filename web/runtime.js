@@ -160,31 +160,35 @@ function registerServiceWorker() {
 }
 
 // What the page's JavaScript does besides Python waits until Python is ready or
-// has failed, or CELLS_AT_THE_LATEST_MS at the latest: on a machine with few
+// has failed, or LATER_AT_THE_LATEST_MS at the latest: on a machine with few
 // cores it would otherwise compete with Python's start, which is what the
 // reader waits for.  Meanwhile the page shows the lesson's code, its outputs and
 // the status line.  Two scripts wait, in this order:
 // - Material's bundle (search, table of contents, instant navigation), which
 //   the template leaves unrun on a page with cells (overrides/main.html);
 // - the cell editors (cells.js, with CodeMirror).
-const CELLS_AT_THE_LATEST_MS = 1500;
+const LATER_AT_THE_LATEST_MS = 1500;
+
+function addScript(url, onload = null) {
+  const script = document.createElement("script");
+  script.src = url;
+  script.async = false; // scripts added this way run in the order added
+  script.onload = onload;
+  document.head.append(script);
+}
+
 let laterRequested = false;
 function loadLater() {
   if (laterRequested) return;
   laterRequested = true;
   const material = document.querySelector('script[type="text/x-after-python"]');
-  const urls = [material && new URL(material.dataset.src, document.baseURI).href, new URL("cells.js", HERE).href];
-  for (const url of urls.filter(Boolean)) {
-    const script = document.createElement("script");
-    script.src = url;
-    script.async = false; // run in the order added
-    if (url !== urls[1]) {
-      // Material starts on DOMContentLoaded; a page that was parsed long ago
-      // says so again, for Material only (cells.js does not listen by then).
-      script.onload = () => document.readyState !== "loading" && document.dispatchEvent(new Event("DOMContentLoaded"));
-    }
-    document.head.append(script);
+  if (material) {
+    // Material starts on DOMContentLoaded, so the page, parsed long ago, says
+    // so again (cells.js, which runs after it, does not listen by then).
+    const parsed = () => document.readyState !== "loading" && document.dispatchEvent(new Event("DOMContentLoaded"));
+    addScript(new URL(material.dataset.src, document.baseURI).href, parsed);
   }
+  addScript(new URL("cells.js", HERE).href);
 }
 
 if (!window.__lcRuntime) {
@@ -198,7 +202,7 @@ if (!window.__lcRuntime) {
       loadLater();
     };
     runtime.listeners.add(whenSettled);
-    setTimeout(loadLater, CELLS_AT_THE_LATEST_MS);
+    setTimeout(loadLater, LATER_AT_THE_LATEST_MS);
     runtime.start();
     document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {
