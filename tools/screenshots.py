@@ -45,6 +45,7 @@ def main(selected: list[str]) -> None:
                     # Scroll through once, so every editor is measured as a reader would see it.
                     page.evaluate("async () => { for (let y = 0; y < document.body.scrollHeight; y += 500) "
                                   "{ window.scrollTo(0, y); await new Promise(r => setTimeout(r, 30)); } window.scrollTo(0, 0); }")
+                    page.wait_for_timeout(500)  # Material's header title fades back after the scroll
                     name = (path.strip("/") or "home").replace("/", "_")
                     target = OUT / f"{name}-{scheme}-{view}.png"
                     page.screenshot(path=str(target), full_page=True)
