@@ -336,9 +336,11 @@ def generic(M, update):
 
     Cluster ``o`` (an observation id; the heap key) sits at position
     ``pos[o]`` of the matrix, which is compacted to the live clusters now and then.
+    ``size`` is indexed by id, ``size_at`` (for ``update``) by position.
     """
     n = M.m
     size = [1] * n
+    size_at = [1] * n
     cid = list(range(n))
     pos = list(range(n))
     orig = list(range(n))
@@ -353,6 +355,7 @@ def generic(M, update):
         if M.worth_compacting(len(live)):
             M.keep(live)
             orig = [orig[p] for p in live]
+            size_at = [size_at[p] for p in live]
             for p, o in enumerate(orig):
                 pos[o] = p
             live = list(range(len(orig)))
@@ -373,8 +376,9 @@ def generic(M, update):
         size[y] = nx + ny
         cid[y] = n + k
         px, py = pos[x], pos[y]
-        sizes = list(map(size.__getitem__, orig))  # by position, as update expects
-        new = array("d", update(M.row(px), M.row(py), dist, nx, ny, sizes))
+        size_at[px] = 0
+        size_at[py] = nx + ny
+        new = array("d", update(M.row(px), M.row(py), dist, nx, ny, size_at))
         live.remove(px)
         M.merge(px, py, new)
         _redirect(neighbor, size, x, y)

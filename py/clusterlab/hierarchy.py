@@ -193,25 +193,28 @@ def _weighted(Dx, Dy, dxy, nx, ny, sizes):
 
 
 def _centroid(Dx, Dy, dxy, nx, ny, sizes):
+    sqrt = math.sqrt
     fx, fy = float(nx), float(ny)
     s = fx + fy
     c = nx * ny * dxy * dxy / s
-    return [math.sqrt(v) if (v := ((fx * a * a + fy * b * b) - c) / s) > 0 else 0.0
+    return [sqrt(v) if (v := ((fx * a * a + fy * b * b) - c) / s) > 0 else 0.0
             for a, b in zip(Dx, Dy)]
 
 
 def _median(Dx, Dy, dxy, nx, ny, sizes):
+    sqrt = math.sqrt
     c = 0.25 * dxy * dxy
-    return [math.sqrt(v) if (v := 0.5 * (a * a + b * b) - c) > 0 else 0.0 for a, b in zip(Dx, Dy)]
+    return [sqrt(v) if (v := 0.5 * (a * a + b * b) - c) > 0 else 0.0 for a, b in zip(Dx, Dy)]
 
 
 def _ward(Dx, Dy, dxy, nx, ny, sizes):
+    sqrt = math.sqrt
     nxy = nx + ny
     coef = {}  # per cluster size: the three coefficients, rounded as scipy rounds them
     for nk in set(sizes):
         t = 1.0 / (nxy + nk)
         coef[nk] = ((nk + nx) * t, (nk + ny) * t, nk * t * dxy * dxy)
-    return [math.sqrt(v) if (v := ca * a * a + cb * b * b - cc) > 0 else 0.0
+    return [sqrt(v) if (v := ca * a * a + cb * b * b - cc) > 0 else 0.0
             for a, b, (ca, cb, cc) in zip(Dx, Dy, map(coef.__getitem__, sizes))]
 
 
