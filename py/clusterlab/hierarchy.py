@@ -155,6 +155,10 @@ def _matrix(kind, items, metric):
 # the same formula for a whole row of the matrix at once, in scipy's order of
 # operations (so that Z equals scipy's bit for bit); without one, the
 # coefficients are used directly by :func:`lance_williams`.
+#
+# Adding a method is one row here (the fast ``update`` is optional) and its
+# test in tests/test_hierarchy.py; linkage, merge_steps, the input checks and
+# the choice of algorithm (the ``reducible`` flag) all read this table.
 
 
 class LinkageMethod(NamedTuple):
@@ -164,7 +168,8 @@ class LinkageMethod(NamedTuple):
     coefficients: Callable
     #: the formula holds for squared Euclidean distances only
     euclidean_only: bool
-    #: merging never brings a cluster closer, so the nearest-neighbour chain works
+    #: a merged cluster is never nearer to another than the nearer of its two parts,
+    #: so the nearest-neighbour chain finds the same merges
     reducible: bool
     #: optional fast form: (Dx, Dy, d_xy, n_x, n_y, sizes) -> the new row
     update: Callable | None = None
