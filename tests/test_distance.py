@@ -1,6 +1,10 @@
 """clusterlab.distance against scipy.spatial.distance, on narrow and wide data."""
 
 import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -113,3 +117,47 @@ def test_one_kernel_per_metric():
 def test_bad_input_raises_clear_errors(call, exc, match):
     with pytest.raises(exc, match=match):
         call()
+
+
+# ------------------------------------------- the same bits in the browser ----
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+PROBE = """
+import hashlib, random, sys
+sys.path.insert(0, {py!r})
+from clusterlab import distance, hierarchy
+rng = random.Random(3)
+for n, p in [(20, 2000), (60, 3)]:
+    X = [[rng.random() * 8 - 4 for _ in range(p)] for _ in range(n)]
+    for metric in distance.KERNELS:
+        print(n, p, metric, hashlib.sha256(repr(distance.pdist(X, metric)).encode()).hexdigest())
+        for method in ("single", "average"):
+            Z = hierarchy.linkage(X, method, metric)
+            print(method, hashlib.sha256(repr(Z).encode()).hexdigest())
+"""
+RUNNER = """
+import {{ loadPyodide }} from {module!r};
+const py = await loadPyodide({{ indexURL: {index!r} }});
+py.FS.mkdirTree({py!r});
+py.FS.mount(py.FS.filesystems.NODEFS, {{ root: {py!r} }}, {py!r});
+let out = "";
+py.setStdout({{ batched: (s) => {{ out += s + "\\n"; }} }});
+await py.runPythonAsync({probe!r});
+process.stdout.write(out);
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None or not (PYODIDE / "pyodide.mjs").exists(),
+                    reason="needs node and node_modules/pyodide (make deps)")
+def test_kernels_give_the_same_bits_in_pyodide():
+    """Every metric's kernel (fsum, math.dist; never sum or sumprod) rounds alike in 3.11 and 3.14."""
+    py = str(ROOT / "py")
+    probe = PROBE.format(py=py)
+    here = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    script = RUNNER.format(module=str(PYODIDE / "pyodide.mjs"), index=str(PYODIDE) + "/", py=py, probe=probe)
+    there = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True,
+                           timeout=300, check=False)
+    assert there.returncode == 0, there.stderr[-2000:]
+    assert len(here.splitlines()) == 24
+    assert there.stdout == here
