@@ -8,6 +8,7 @@
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
+import { statusDetail } from "./status_line.js";
 
 let pyodide = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
@@ -40,7 +41,7 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
   try {
     const made = await manifest;
     const raw = new Uint8Array(made.bytes);
-    const onProgress = (percent) => status("loading", `downloading Python… ${percent} %`);
+    const onProgress = (percent) => status("loading", statusDetail("downloadingSnapshot", { percent }));
     const snapshot = fillSnapshot(cfg, folder, made, raw, { signal: abort.signal, onProgress });
     const filled = (kept) => {
       fromKept = kept;
@@ -75,7 +76,7 @@ async function boot(cfg) {
   if (typeof WebAssembly !== "object") {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
   }
-  status("loading", "downloading the Python runtime…");
+  status("loading", statusDetail("downloadingRuntime"));
   // Everything is requested at once: the runtime, the library, the manifest.
   const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
@@ -88,12 +89,12 @@ async function boot(cfg) {
   try {
     pyodide = manifest && (await startFromSnapshot(cfg, manifest, folder, modPromise, options));
   } catch (error) {
-    note = `started without the snapshot, more slowly: ${error.message}`;
+    note = statusDetail("withoutSnapshot", { reason: error.message });
   }
   const plain = !pyodide;
   if (plain) pyodide = await (await modPromise).loadPyodide(options);
   BENCH: mark("python started");
-  status("loading", "unpacking clusterlab…");
+  status("loading", statusDetail("unpacking"));
   // The sources go into the file system even after a snapshot start, so that
   // tracebacks and inspect can show the library's lines.
   unpackLibrary(pyodide, CONTRACT, await archive);
@@ -132,7 +133,7 @@ const ready = boot(config).then(
     keep?.();
   },
   (error) => {
-    status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);
+    status("error", statusDetail("cannotStart", { reason: error.message }));
     throw error;
   },
 );

@@ -2,6 +2,7 @@
 // which outlives Material's instant navigation, a queue that runs cells one at
 // a time, and which cells of which page (session) have run.  The cell UI
 // (web/cells.js) reaches it as window.__lcRuntime.
+import { statusDetail } from "./status_line.js";
 
 export class StoppedError extends Error {
   constructor(active) {
@@ -48,20 +49,16 @@ export class Runtime {
   start() {
     if (this.worker) return;
     if (!this.supported()) {
-      this.setState(
-        "error",
-        "This browser cannot run Python here (WebAssembly or Web Workers are unavailable or blocked). " +
-          "The lesson and its pre-computed outputs stay readable.",
-      );
+      this.setState("error", statusDetail("unsupported"));
       return;
     }
-    this.setState("loading", "starting Python…");
+    this.setState("loading", statusDetail("starting"));
     const { url, name } = this.workerSettings();
     const worker = new Worker(url, { type: "module", name });
     worker.onmessage = (event) => this.onMessage(event.data);
     worker.onerror = (event) => {
       event.preventDefault?.();
-      this.setState("error", `The Python runtime failed to start: ${event.message || "unknown error"}.`);
+      this.setState("error", statusDetail("workerFailed", { reason: event.message || "unknown error" }));
       this.failAll(new Error("The Python runtime failed."));
     };
     this.worker = worker;
