@@ -4,6 +4,7 @@
 ``StepPlayer(frames, captions, title, start)``  any figures, HTML objects or text tables, one per step
 ``kmeans_player(model, X, names=...)``          every assign and update step of a fitted ``KMeans``
 ``kmeans_frames(model, X, names=...)``          the same frames and captions, as two lists
+``iteration_frames(X, iterations, final)``      frames of any run given as (centroids, labels) pairs
 ``cluster_sets(labels, names)``                 ``"C1 = {A, B}, C2 = {C}"``: who is in which cluster
 =============================================  ==============================================
 
@@ -35,7 +36,7 @@ import html as _html
 
 from ._validate import as_int, as_matrix
 
-__all__ = ["StepPlayer", "cluster_sets", "kmeans_frames", "kmeans_player"]
+__all__ = ["StepPlayer", "cluster_sets", "iteration_frames", "kmeans_frames", "kmeans_player"]
 
 
 def _frame_html(frame, i: int) -> str:
@@ -186,22 +187,26 @@ def cluster_sets(labels, names=None, k=None) -> str:
     return ", ".join(f"C{j + 1} = {{{', '.join(g)}}}" for j, g in enumerate(groups))
 
 
-def _check_model(model, X, names):
+def _check_names(names, n):
+    if names is None:
+        return None
+    names = list(names)
+    if len(names) != n:
+        raise ValueError(f"names has {len(names)} entries but X has {n} observations; give one name each.")
+    return names
+
+
+def _check_model(model, X):
     history = getattr(model, "history_", None)
     if not history:
         raise ValueError(
             "the model has no history_: fit it first (KMeans(...).fit(X)); "
             "only a fitted clusterlab KMeans can be played step by step."
         )
-    X = as_matrix(X, "X")
     n = len(history[0].labels)
     if len(X) != n:
         raise ValueError(f"X has {len(X)} observations but the model was fitted on {n}; give the same X as to fit.")
-    if names is not None:
-        names = list(names)
-        if len(names) != n:
-            raise ValueError(f"names has {len(names)} entries but X has {n} observations; give one name each.")
-    return history, X, names
+    return history
 
 
 def _short(v) -> str:
@@ -219,13 +224,64 @@ def _moved(changed, names, n):
     return f"{len(changed)} point{'s' if len(changed) != 1 else ''} changed cluster ({who})"
 
 
+def iteration_frames(X, iterations, final_centroids, names=None, *, xlabel=None, ylabel=None, width=None, height=None):
+    """Figures and captions of K-means iterations, as ``(figures, captions)``.
+
+    ``iterations`` is a list of ``(centroids, labels)`` pairs, one per
+    assignment: the centroids the points were assigned to, and the labels
+    they got.  ``final_centroids`` are the centroids after the last update.
+    The frames are: the start (the first centroids), then per iteration an
+    **assign** figure (each point in the colour of its nearest centroid)
+    and, unless no point changed cluster, an **update** figure (the
+    centroids moved to the means of their clusters).  :func:`kmeans_frames`
+    and ``clusterlab.checks.play_kmeans`` are built on it.
+
+    >>> figures, captions = iteration_frames([[0], [1], [9]], [([[0], [9]], [0, 0, 1])], [[0.5], [9]], "abc")
+    >>> captions
+    ['Start: 2 initial centroids, C1 at (0); C2 at (9).', 'Iteration 1, assign: C1 = {a, b}, C2 = {c}; every point is placed for the first time.', 'Iteration 1, update: each centroid moves to the mean of its cluster: C1 at (0.5); C2 at (9).']
+    """
+    from .plot import scatter  # plot is big; load it only when a player is made
+
+    X = as_matrix(X, "X")
+    n = len(X)
+    names = _check_names(names, n)
+    iterations = list(iterations)
+    if not iterations:
+        raise ValueError("iterations is empty; give at least one (centroids, labels) pair.")
+    k = len(iterations[0][0])
+
+    def draw(labels, centres, title):
+        return scatter(
+            X, labels, centers=centres, point_labels=names, title=title,
+            xlabel=xlabel, ylabel=ylabel, width=width, height=height,
+        )
+
+    def where(centres):
+        return "; ".join(f"C{j + 1} at ({', '.join(map(_short, c))})" for j, c in enumerate(centres))
+
+    first = iterations[0][0]
+    figures = [draw(None, first, "Start")]
+    captions = [f"Start: {k} initial centroids, {where(first)}."]
+    previous = None
+    for t, (centres, labels) in enumerate(iterations):
+        it = t + 1
+        labels = list(labels)
+        changed = list(range(n)) if previous is None else [i for i in range(n) if labels[i] != previous[i]]
+        figures.append(draw(labels, centres, f"Iteration {it}: assign"))
+        captions.append(f"Iteration {it}, assign: {cluster_sets(labels, names, k)}; {_moved(changed, names, n)}.")
+        if not changed:
+            break
+        after = iterations[t + 1][0] if t + 1 < len(iterations) else final_centroids
+        figures.append(draw(labels, after, f"Iteration {it}: update"))
+        captions.append(f"Iteration {it}, update: each centroid moves to the mean of its cluster: {where(after)}.")
+        previous = labels
+    return figures, captions
+
+
 def kmeans_frames(model, X, names=None, *, xlabel=None, ylabel=None, width=None, height=None):
     """The frames and captions of :func:`kmeans_player`, as ``(figures, captions)``.
 
-    One figure for the start (the initial centroids), then for every
-    iteration of ``model.history_`` an **assign** figure (each point in the
-    colour of its nearest centroid) and, unless nothing changed, an
-    **update** figure (the centroids moved to the means of their clusters).
+    :func:`iteration_frames` of the model's ``history_``.
 
     >>> from clusterlab.kmeans import KMeans
     >>> km = KMeans(2, init=[[0], [10]]).fit([0, 1, 9, 10])
@@ -233,34 +289,12 @@ def kmeans_frames(model, X, names=None, *, xlabel=None, ylabel=None, width=None,
     >>> len(figures), captions[1]
     (4, 'Iteration 1, assign: C1 = {a, b}, C2 = {c, d}; every point is placed for the first time.')
     """
-    from .plot import scatter  # plot is big; load it only when a player is made
-
-    history, X, names = _check_model(model, X, names)
-    n, k = len(X), len(history[0].centroids)
-    point_labels = names
-
-    def draw(labels, centres, title):
-        return scatter(
-            X, labels, centers=centres, point_labels=point_labels, title=title,
-            xlabel=xlabel, ylabel=ylabel, width=width, height=height,
-        )
-
-    def where(centres):
-        return "; ".join(f"C{j + 1} at ({', '.join(map(_short, c))})" for j, c in enumerate(centres))
-
-    figures = [draw(None, history[0].centroids, "Start")]
-    captions = [f"Start: {k} initial centroids, {where(history[0].centroids)}."]
-    for t, step in enumerate(history):
-        it = t + 1
-        figures.append(draw(step.labels, step.centroids, f"Iteration {it}: assign"))
-        sets = cluster_sets(step.labels, names, k)
-        captions.append(f"Iteration {it}, assign: {sets}; {_moved(step.changed, names, n)}.")
-        if not step.changed:
-            break
-        after = history[t + 1].centroids if t + 1 < len(history) else model.cluster_centers_
-        figures.append(draw(step.labels, after, f"Iteration {it}: update"))
-        captions.append(f"Iteration {it}, update: each centroid moves to the mean of its cluster: {where(after)}.")
-    return figures, captions
+    X = as_matrix(X, "X")
+    history = _check_model(model, X)
+    return iteration_frames(
+        X, [(s.centroids, s.labels) for s in history], model.cluster_centers_, names,
+        xlabel=xlabel, ylabel=ylabel, width=width, height=height,
+    )
 
 
 def kmeans_player(model, X, names=None, *, title=None, xlabel=None, ylabel=None, width=None, height=None):
