@@ -140,3 +140,41 @@ def test_the_lecture_code_gives_the_same_clusters_in_scikit_learn_and_here():
     pairs = set(zip(here.labels_, there.labels_.tolist()))
     assert len(pairs) == 3  # the same partition, whatever the numbering
     says("the clusters are the same")
+
+
+# ---------------------------------------------------------- Write K-means yourself
+
+WRITE = (DOCS / "write-kmeans.md").read_text(encoding="utf-8")
+
+
+def page_functions(block):
+    """Run one of the page's code blocks; return its assign and update."""
+    ns = {}
+    exec("import math\n" + block, ns)  # noqa: S102 - the page's own code
+    return ns["assign"], ns["update"]
+
+
+def test_the_pages_solution_passes_the_check_and_ends_as_the_lesson_says():
+    from clusterlab.checks import check_kmeans, play_kmeans
+
+    solution = WRITE.split('??? success "One solution"')[1].split("```python")[1].split("```")[0]
+    assign, update = page_functions("\n".join(line[4:] for line in solution.splitlines()))
+    assert check_kmeans(assign, update).ok
+    player = play_kmeans(assign, update, city_density().data, [[244], [777]], NAMES)
+    assert player.captions[-1].startswith("Iteration 3, assign: C1 = {B, C, H, I, J}, C2 = {A, D, E, F, G};")
+    assert player.captions[-2].endswith("C1 at (436.6); C2 at (683.2).")
+    assert "{B, C, H, I, J} and {A, D, E, F, G}, centroids 436.6 and 683.2" in " ".join(WRITE.split())
+
+
+def test_the_pages_starting_code_is_wrong_in_both_functions_but_still_plays():
+    from clusterlab.checks import check_kmeans, play_kmeans
+
+    skeleton = WRITE.split("```python live\ndef assign")[1].split("```")[0]
+    assign, update = page_functions("def assign" + skeleton)
+    report = check_kmeans(assign, update)
+    assert [name for name, results in report.sections if any(p for _, p in results)] == ["assign", "update"]
+    ds = ten_points()
+    player = play_kmeans(assign, update, ds.data, [ds.data[NAMES.index(c)] for c in "CGI"], NAMES)
+    assert "C1 = {A, B, C, D, E, F, G, H, I, J}" in player.captions[1]
+    assert "all centroids collapse onto A" in " ".join(WRITE.split())
+    assert player.captions[2].endswith("C1 at (0, 0.5); C2 at (0, 0.5); C3 at (0, 0.5).")  # A is (0, 0.5)
