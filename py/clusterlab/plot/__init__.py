@@ -41,12 +41,20 @@ Design choices (shared by all figures):
   image, grid) grows to fit its title; a title still too long for the figure
   wraps onto more lines.
 
-One module per kind of figure (``scatter``, ``dendrogram``, ``matrix``,
-``line``, ``png``, ``compose``), on top of three shared ones: ``_svg``
-(:class:`Figure`, escaping, numbers), ``_layout`` (titles, margins, ticks,
-axes, legends) and ``_colours`` (palette, marker shapes, colours as input).
-A new kind of figure is a new module whose function builds the markup with
-``_layout`` and ends with ``_svg.finish``, plus one line here.
+The package has one module per kind of figure (``scatter``, ``dendrogram``,
+``matrix``, ``line``, ``png``, ``compose``) on top of three shared ones:
+``_svg`` (:class:`Figure`, escaping, numbers, ``finish``), ``_layout``
+(titles, margins, ticks, axes, legends) and ``_colours`` (palette, marker
+shapes, colours as input).  A new kind of figure is a new module here whose
+function checks its input, then::
+
+    heading = Heading(title, width)   # the title, wrapped; heading.top(14) is where drawing starts
+    body = [heading.svg(), ...]       # markup; Axes(...).draw() and legend(...) for x/y plots
+    return finish("kind", width, height, title or "Name", description, "".join(body))
+
+plus its import, its row in the table above and its name in ``__all__``, and
+its tests in ``tests/test_plot.py`` (add it to ``every_figure_type`` and
+``all_figures`` there, so titles and determinism are checked for it too).
 
 >>> fig = scatter([[1, 1], [2, 1], [4, 5]], labels=[0, 0, 1], title="Three points")
 >>> fig
