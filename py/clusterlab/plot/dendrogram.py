@@ -69,9 +69,10 @@ def dendrogram(
     link_colour, leaf_colour, k = _colours(rows, len(names), colouring)
 
     lay = _Layout(rows, names, orientation, cut, title, width, height)
+    height_axis = lay.axes.draw(ylabel=ylabel) if lay.vertical else lay.axes.draw(xlabel=ylabel)
     body = [
         lay.heading.svg(),
-        lay.axes.draw(*((None, ylabel) if lay.vertical else (ylabel, None))),
+        height_axis,
         _links_svg(rows, lay, link_colour),
         _leaves_svg(names, lay, leaf_colour),
     ]
