@@ -177,14 +177,17 @@ def sizes(labels):
 def test_bridged_blobs_show_single_linkage_chaining():
     ds = _shapes.bridged_blobs()
     Z = linkage(ds.data, "single")
-    for k, expected in [(2, [1, 50]), (3, [1, 1, 49])]:
+    for k, expected in [(2, [1, 50]), (3, [1, 1, 49]), (4, [1, 1, 1, 48])]:
         assert sizes(fcluster(Z, k)) == expected
     # the odd one out is a lone point at the right disc's edge, not the bridge
     lone = [i for i, lab in enumerate(fcluster(Z, 2)) if Counter(fcluster(Z, 2))[lab] == 1]
     assert ds.target[lone[0]] == 2
     # the bridge's gaps (0.5) are shorter than the last single-linkage merges
-    assert min(row[2] for row in Z[-3:]) > 0.5
-    for method in ["complete", "average", "ward"]:
+    assert [round(row[2], 2) for row in Z[-4:]] == [0.99, 1.2, 1.3, 1.48]
+    bridge = [p for p, t in zip(ds.data, ds.target) if t == 1]
+    assert {b[0] - a[0] for a, b in zip(bridge, bridge[1:])} == {0.5}
+    assert bridge[0] == ds.data[20] and bridge[1] == ds.data[21]
+    for method in ["complete", "average", "centroid", "ward"]:
         labels = fcluster(linkage(ds.data, method), 2)
         left = Counter(lab for lab, t in zip(labels, ds.target) if t == 0)
         right = Counter(lab for lab, t in zip(labels, ds.target) if t == 2)
@@ -225,5 +228,7 @@ def test_three_blobs_centroid_tree_inverts_at_the_top():
     assert inversions(Z)[-1] == 34
     assert round(Z[-2][2], 2) == 7.22 and round(Z[-1][2], 2) == 6.61
     assert sizes(fcluster(Z, 2)) == [36]
+    assert sizes(fcluster(Z, 7.21, criterion="distance")) == [12, 12, 12]
+    assert sizes(fcluster(Z, 7.22, criterion="distance")) == [36]
     Zs = scipy_h.linkage(np.array(ds.data), "centroid")
     assert sizes(scipy_h.fcluster(Zs, 2, "maxclust")) == [36]
