@@ -6,8 +6,12 @@ definition (brute force over the points) or against scipy, so that a change
 in the library or the data shows up here and not as a silently wrong page.
 """
 
+import contextlib
+import io
 import math
+import re
 from collections import Counter
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -232,3 +236,106 @@ def test_three_blobs_centroid_tree_inverts_at_the_top():
     assert sizes(fcluster(Z, 7.22, criterion="distance")) == [36]
     Zs = scipy_h.linkage(np.array(ds.data), "centroid")
     assert sizes(scipy_h.fcluster(Zs, 2, "maxclust")) == [36]
+
+
+# -------------------------------------------------------- check-yourself.md ---
+
+PAGE = Path(__file__).resolve().parent.parent / "docs" / "check-yourself.md"
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    """The namespace after running every live cell of check-yourself.md, as the build does."""
+    cells = re.findall(r"```python live[^\n]*\n(.*?)```", PAGE.read_text(), re.S)
+    ns = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()):
+        for code in cells:
+            exec(compile(code, "<cell>", "exec"), ns)  # noqa: S102 - the page's own cells
+    return ns
+
+
+def said(fn, *args):
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        fn(*args)
+    return out.getvalue()
+
+
+def test_check_complete_accepts_the_farthest_pair_and_names_each_slip(quiz):
+    check = quiz["check_complete"]
+    assert said(check, 8.49).startswith("✓ Right") and said(check, 8.5).startswith("✓ Right")
+    assert "8.49" in said(check, 8.5)
+    for answer, hint in [(4.47, "single-linkage"), (4.5, "single-linkage"), (6.61, "average-linkage"),
+                         (6.57, "centroid-linkage"), (72, "squared"), (12, "city-block")]:
+        message = said(check, answer)
+        assert message.startswith("✗ Not yet") and hint in message, (answer, message)
+    assert "not one of the six" in said(check, 3)
+    assert "Put your number" in said(check, None)
+    assert "should be a number" in said(check, "8.5")
+
+
+def test_check_closest_pair_explains_each_slip(quiz):
+    check = quiz["check_closest_pair"]
+
+    def right(M):
+        best = None
+        for i in range(len(M)):
+            for j in range(i + 1, len(M)):
+                if best is None or M[i][j] < M[best[0]][best[1]]:
+                    best = (i, j)
+        return best
+
+    def last_tie(M):  # <= instead of <
+        best = None
+        for i in range(len(M)):
+            for j in range(i + 1, len(M)):
+                if best is None or M[i][j] <= M[best[0]][best[1]]:
+                    best = (i, j)
+        return best
+
+    assert check(right).ok
+    assert "on a tie take the first" in check(last_tie).problems[0]
+    assert check(last_tie).problems[0].startswith("a tie")
+    assert "smaller index first" in check(lambda M: right(M)[::-1]).problems[0]
+    assert "diagonal" in check(lambda M: (0, 0)).problems[0]
+    farthest = check(lambda M: max(((i, j) for i in range(len(M)) for j in range(i + 1, len(M))),
+                                   key=lambda p: M[p[0]][p[1]])).problems[0]
+    assert "largest distance" in farthest and "M[0][1] = 1" in farthest
+    assert "forget `return" in check(lambda M: None).problems[0]
+    assert "raised ZeroDivisionError" in check(lambda M: 1 / 0).problems[0]
+    # the answers come from merge_steps: row 0/1 of a-e, then d and e after the first merge
+    assert [quiz["_closest"](M) for _, M in quiz["CLOSEST_CASES"]] == [(0, 1), (2, 3), (1, 2), (0, 1)]
+
+
+def test_check_pairs_and_the_image_arithmetic(quiz):
+    check = quiz["check_pairs"]
+    assert check(lambda n: n * (n - 1) // 2).ok
+    assert "counts each point with itself" in check(lambda n: n * n).problems[0]
+    assert "counted twice" in check(lambda n: n * (n - 1)).problems[0]
+    assert "2 points have 1 pair." in check(lambda n: 0).problems[0]
+    n = 640 * 480
+    assert n == 307_200 and n * (n - 1) // 2 == 47_185_766_400  # "about 47 billion"
+    assert round(n * (n - 1) // 2 * 8 / 1e9) == 377  # GB
+    assert n * 8 == 2_457_600 < 2_500_000  # "under 2.5 million" distances per K-means iteration
+
+
+def test_check_quantized(quiz):
+    check, labels, palette = quiz["check_quantized"], quiz["km"].labels_, quiz["palette"]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        fig = check([palette[k] for k in labels])
+    assert out.getvalue().startswith("✓ Right") and fig.kind == "grid"
+    wrong = [palette[k] for k in labels]
+    wrong[5] = palette[(labels[5] + 1) % 4]
+    assert "pixel 5 has label" in said(check, wrong)
+    assert "one colour per pixel (1536)" in said(check, [])
+
+
+def test_the_made_up_photo_has_four_colour_groups(quiz):
+    """Question 14's answer: four clouds (sky, grass, sun, path), which K = 4 finds."""
+    km, pixels = quiz["km"], quiz["pixels"]
+    palette = quiz["palette"]
+    sky, grass, sun, path = (max(palette, key=lambda c: c[2]), max(palette, key=lambda c: c[1] - c[0] - c[2]),
+                             max(palette, key=lambda c: c[0] + c[1] - c[2]), min(palette, key=sum))
+    assert len({tuple(c) for c in (sky, grass, sun, path)}) == 4
+    assert len(pixels) == 48 * 32 and km.n_clusters == 4
