@@ -240,18 +240,37 @@ def test_three_blobs_centroid_tree_inverts_at_the_top():
 
 # -------------------------------------------------------- check-yourself.md ---
 
-PAGE = Path(__file__).resolve().parent.parent / "docs" / "check-yourself.md"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-@pytest.fixture(scope="module")
-def quiz():
-    """The namespace after running every live cell of check-yourself.md, as the build does."""
-    cells = re.findall(r"```python live[^\n]*\n(.*?)```", PAGE.read_text(), re.S)
-    ns = {"__name__": "__main__"}
+def run_page(name):
+    """The namespace after running every live cell of docs/<name>, in order, as the build does."""
+    cells = re.findall(r"```python live[^\n]*\n(.*?)```", (DOCS / name).read_text(), re.S)
+    ns = {"__name__": "__main__", "display": lambda *objects: None}
     with contextlib.redirect_stdout(io.StringIO()):
         for code in cells:
             exec(compile(code, "<cell>", "exec"), ns)  # noqa: S102 - the page's own cells
     return ns
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    return run_page("check-yourself.md")
+
+
+def test_linkages_page_draws_its_cut_where_fcluster_cuts():
+    ns = run_page("linkages.md")
+    cut_for, load = ns["cut_for"], ns["load"]
+    for data in ["blobs", "bridge", "ten_points", "triangle"]:
+        X, _ = load(data)
+        for method in ns["METHODS"]:
+            Z = linkage(X, method)
+            for k in range(1, min(6, len(X)) + 1):
+                t = cut_for(Z, k)
+                assert t is not None and not any(row[2] == t for row in Z), (data, method, k)
+                assert fcluster(Z, t, criterion="distance") == fcluster(Z, k), (data, method, k)
+    with pytest.raises(ValueError, match="DATA must be one of 'blobs'"):
+        load("blob")
 
 
 def said(fn, *args):
