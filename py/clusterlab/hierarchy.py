@@ -254,7 +254,7 @@ def lance_williams(method, Dx, Dy, dxy, nx, ny, sizes):
     distance between x and y.  Returns the distances to the merged cluster;
     ``inf`` (the diagonal, removed clusters) stays ``inf``.  This is the
     textbook form, one element at a time; ``linkage`` uses the row's fast
-    ``update`` when it has one, which gives the same numbers.
+    ``update`` when it has one, which gives the same numbers up to rounding.
 
     >>> lance_williams("complete", [0.0, 2.0, 5.0], [2.0, 0.0, 3.0], 2.0, 1, 1, [1, 1, 1])[2]
     5.0
