@@ -1,0 +1,67 @@
+"""The numbers quoted in the text of the course pages, recomputed with the library
+(and, where it applies, with numpy/scipy/scikit-learn), so text and code cannot drift apart."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from clusterlab import datasets
+from clusterlab.distance import correlation, euclidean
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def text_of(page: str) -> str:
+    """A page's Markdown with line breaks and repeated spaces folded, for phrase checks."""
+    return re.sub(r"\s+", " ", (DOCS / page).read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------- distances ---
+
+
+def _nearest(X, i):
+    return min((euclidean(X[i], X[k]), k) for k in range(len(X)) if k != i)[1]
+
+
+@pytest.fixture(scope="module")
+def iris_units():
+    iris = datasets.load_iris(columns=["sepal_length", "petal_width"])
+    cm = iris.data
+    mm = [[10 * s, p] for s, p in cm]
+    return iris, cm, mm
+
+
+def test_distances_units_change_the_nearest_neighbour(iris_units):
+    iris, cm, mm = iris_units
+    assert _nearest(cm, 14) == 18 and _nearest(mm, 14) == 67
+    assert iris.target[14] == iris.target[18] == "setosa" and iris.target[67] == "versicolor"
+    # "exactly the same sepal length and a petal five times as wide"
+    assert cm[67][0] == cm[14][0] and cm[67][1] == pytest.approx(5 * cm[14][1])
+    changed = sum(_nearest(cm, i) != _nearest(mm, i) for i in range(150))
+    assert changed == 48
+
+    def same(X):
+        return sum(iris.target[i] == iris.target[_nearest(X, i)] for i in range(150))
+
+    assert (same(cm), same(mm), same(iris.standardized().data)) == (139, 129, 139)
+    text = text_of("distances.md")
+    for phrase in ("Over all 150 flowers", "flower 14", "five times as wide"):
+        assert phrase in text
+
+
+def test_distances_correlation_range():
+    assert correlation([1, 2, 3, 2], [10, 20, 30, 20]) == pytest.approx(0, abs=1e-12)
+    assert correlation([1, 2, 3, 2], [3, 2, 1, 2]) == pytest.approx(2)
+    assert "from 0 (the profiles rise and fall exactly together) through 1 (unrelated) to 2" in text_of("distances.md")
+
+
+def test_distances_standardising_removes_the_unit(iris_units):
+    import numpy as np
+
+    iris, cm, mm = iris_units
+    z_cm = np.array(iris.standardized().data)
+    z_mm = np.array(datasets.Dataset("mm", mm, iris.feature_names).standardized().data)
+    assert np.abs(z_cm - z_mm).max() < 1e-12
+    np.testing.assert_allclose(z_cm.mean(0), 0, atol=1e-12)
+    np.testing.assert_allclose(z_cm.std(0), 1)
