@@ -65,3 +65,45 @@ def test_distances_standardising_removes_the_unit(iris_units):
     assert np.abs(z_cm - z_mm).max() < 1e-12
     np.testing.assert_allclose(z_cm.mean(0), 0, atol=1e-12)
     np.testing.assert_allclose(z_cm.std(0), 1)
+
+
+# ----------------------------------------------------------- image-as-data ---
+
+
+@pytest.fixture(scope="module")
+def coffee_models():
+    from clusterlab.kmeans import KMeans
+
+    X = datasets.load_photo("coffee").data
+    return X, {k: KMeans(n_clusters=k, n_init=1, random_state=0).fit(X) for k in (2, 4, 8)}
+
+
+def test_image_page_pixels_and_rows():
+    photo = datasets.load_photo("coffee")
+    assert photo.width * photo.height == len(photo.data) == 9600
+    text = text_of("image-as-data.md")
+    assert "a cloud of 9600 points" in text and "row `y * width + x`" in text
+    # the two pixels the page looks at: the coffee (orange) and the light wood
+    r, g, b = photo.data[30 * 120 + 60]
+    assert r > 200 and 100 < g < 180 and b < 80
+    r, g, b = photo.data[75 * 120 + 5]
+    assert r > g > b
+
+
+def test_image_page_kmeans_palette_and_inertia(coffee_models):
+    import numpy as np
+    from sklearn.cluster import KMeans as SKKMeans
+
+    X, models = coffee_models
+    two = [[round(v) for v in c] for c in models[2].cluster_centers_]
+    # "dark red and light brown": red strongest in both, one dark, one light
+    dark, light = sorted(two, key=sum)
+    assert dark[0] > 2 * dark[1] and sum(dark) < 250 and sum(light) > 350
+    inertias = [models[k].inertia_ for k in (2, 4, 8)]
+    assert inertias == sorted(inertias, reverse=True)  # falls as K grows
+    # each run is a good local optimum: within 2 % of scikit-learn's best of 10 starts
+    for k, model in models.items():
+        best = SKKMeans(n_clusters=k, n_init=10, random_state=0).fit(np.array(X)).inertia_
+        assert model.inertia_ <= 1.02 * best, (k, model.inertia_, best)
+    # "the white of the cup gets a colour of its own"
+    assert max(min(c) for c in models[8].cluster_centers_) > 200
