@@ -107,3 +107,91 @@ def test_image_page_kmeans_palette_and_inertia(coffee_models):
         assert model.inertia_ <= 1.02 * best, (k, model.inertia_, best)
     # "the white of the cup gets a colour of its own"
     assert max(min(c) for c in models[8].cluster_centers_) > 200
+
+
+# ------------------------------------------------------------------- NCI60 ---
+
+
+@pytest.fixture(scope="module")
+def nci60_trees():
+    from clusterlab.hierarchy import linkage
+
+    nci = datasets.load_nci60()
+    X = nci.standardized().data
+    return nci, X, {m: linkage(X, m) for m in ("complete", "average", "single")}
+
+
+def test_nci60_complete_linkage_four_clusters(nci60_trees):
+    from collections import Counter
+
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster as sp_fcluster
+    from scipy.cluster.hierarchy import linkage as sp_linkage
+    from sklearn.preprocessing import StandardScaler
+
+    from clusterlab.hierarchy import fcluster
+
+    nci, X, Z = nci60_trees
+    hier = fcluster(Z["complete"], 4)
+    assert sorted(Counter(hier).values(), reverse=True) == [40, 9, 8, 7]
+    # all leukaemia lines (the K562 repeats included) together, and nothing else
+    leuk = {h for h, t in zip(hier, nci.target) if "LEUKEMIA" in t or "K562" in t}
+    assert len(leuk) == 1 and Counter(hier)[leuk.pop()] == 8
+    # scipy on scikit-learn's standardisation gives the same partition
+    ref = sp_fcluster(sp_linkage(StandardScaler().fit_transform(np.array(nci.data)), "complete"), 4, "maxclust")
+    assert sorted(Counter(zip(hier, ref.tolist())).values()) == [7, 8, 9, 40]
+    # the text: breast over three clusters; the big one holds all melanoma and ovarian lines
+    big = Counter(hier).most_common(1)[0][0]
+    assert len({h for h, t in zip(hier, nci.target) if t == "BREAST"}) == 3
+    assert all(h == big for h, t in zip(hier, nci.target) if t in ("MELANOMA", "OVARIAN"))
+    for t in ("RENAL", "NSCLC", "CNS"):
+        lines = [h for h, tt in zip(hier, nci.target) if tt == t]
+        assert lines.count(big) > len(lines) / 2
+    text = text_of("nci60.md")
+    assert "Breast cancer lines are spread over three clusters" in text
+
+
+def test_nci60_other_linkages_and_leaf_order(nci60_trees):
+    from collections import Counter
+
+    from clusterlab.hierarchy import fcluster, leaves_list
+
+    nci, X, Z = nci60_trees
+    sizes = {m: sorted(Counter(fcluster(Z[m], 4)).values(), reverse=True) for m in Z}
+    assert sizes == {"complete": [40, 9, 8, 7], "average": [54, 8, 1, 1], "single": [61, 1, 1, 1]}
+
+    def leukaemia_adjacent(method):
+        order = [nci.target[i] for i in leaves_list(Z[method])]
+        where = [i for i, t in enumerate(order) if "LEUKEMIA" in t or "K562" in t]
+        return where[-1] - where[0] == len(where) - 1
+
+    # "in the complete and average trees the leukaemia lines form one branch ...
+    #  single linkage: even the leukaemia lines are mixed with other types"
+    assert leukaemia_adjacent("complete") and leukaemia_adjacent("average")
+    assert not leukaemia_adjacent("single")
+
+
+def test_nci60_kmeans_cross_table(nci60_trees):
+    from collections import Counter
+
+    import numpy as np
+    from sklearn.cluster import KMeans as SKKMeans
+
+    from clusterlab.hierarchy import fcluster
+    from clusterlab.kmeans import KMeans
+
+    nci, X, Z = nci60_trees
+    hier = fcluster(Z["complete"], 4)
+    km = KMeans(4, n_init=20, random_state=0).fit(X)
+    table = Counter(zip(km.labels_, hier))
+    big = Counter(hier).most_common(1)[0][0]
+    leuk = hier[nci.target.index("LEUKEMIA")]
+    # the leukaemia cluster is the same in both
+    assert sum(n for (k, h), n in table.items() if h == leuk) == 8
+    assert len([1 for (k, h) in table if h == leuk]) == 1
+    # the big cluster is spread over three K-means clusters: 23, 9 and 8 of its lines
+    assert sorted((n for (k, h), n in table.items() if h == big), reverse=True) == [23, 9, 8]
+    assert "(23, 9 and 8 of its lines)" in text_of("nci60.md")
+    # a good optimum: no worse than scikit-learn's best of 20 starts (within 1 %)
+    best = SKKMeans(4, n_init=20, random_state=0).fit(np.array(X)).inertia_
+    assert km.inertia_ <= 1.01 * best
