@@ -92,6 +92,8 @@ def bundle_js(out: Path, config: dict) -> None:
     run([str(esbuild), "web/worker.mjs", "--bundle", "--format=esm", "--target=es2022",
          f"--outfile={out / 'worker.mjs'}", "--log-level=warning"])
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
+    for name in ("player.js", "player.css"):  # step players (py/clusterlab/player.py), on every page
+        shutil.copy2(ROOT / "web" / name, out / name)
 
 
 def make_snapshot(pyodide_dir: Path, out: Path, digest: str) -> None:
