@@ -195,3 +195,42 @@ def test_nci60_kmeans_cross_table(nci60_trees):
     # a good optimum: no worse than scikit-learn's best of 20 starts (within 1 %)
     best = SKKMeans(4, n_init=20, random_state=0).fit(np.array(X)).inertia_
     assert km.inertia_ <= 1.01 * best
+
+
+# -------------------------------------------------- kmeans-or-hierarchical ---
+
+
+def test_kmeans_or_hierarchical_calculator_orders_of_magnitude():
+    photo = datasets.load_photo("coffee")
+    sizes = {"copy": photo.width * photo.height, "original": 600 * 400, "phone": 4000 * 3000}
+    memory = {name: 8 * n * (n - 1) // 2 for name, n in sizes.items()}
+    assert 10e6 <= sizes["copy"] * (sizes["copy"] - 1) // 2 < 100e6  # "tens of millions of distances"
+    assert 100e6 <= memory["copy"] < 1e9                             # "hundreds of megabytes"
+    assert 100e9 <= memory["original"] < 1e12                        # "hundreds of gigabytes"
+    assert 100e12 <= memory["phone"] < 1e15                          # "hundreds of terabytes"
+    assert 1e6 <= sizes["original"] * 8 < 10e6                       # "a few million distances per iteration"
+    assert "shrunk from 600 x 400" in datasets.PHOTOS["coffee"]
+    text = text_of("kmeans-or-hierarchical.md")
+    for phrase in ("tens of millions of distances and hundreds of megabytes",
+                   "hundreds of gigabytes", "hundreds of terabytes", "a few million distances per iteration",
+                   "\\(400 \\cdot 399 / 2 = 79{,}800\\)"):
+        assert phrase in text, phrase
+    assert 400 * 399 // 2 == 79_800
+
+
+def test_kmeans_or_hierarchical_ward_sample_matches_kmeans_palette():
+    import random
+
+    from clusterlab.hierarchy import fcluster, linkage
+    from clusterlab.kmeans import KMeans
+
+    photo = datasets.load_photo("coffee")
+    sample = random.Random(0).sample(photo.data, 400)
+    labels = fcluster(linkage(sample, "ward"), 4)
+    groups = [[x for x, lab in zip(sample, labels) if lab == c] for c in (1, 2, 3, 4)]
+    ward = [[sum(ch) / len(g) for ch in zip(*g)] for g in groups]
+    km = KMeans(4, n_init=1, random_state=0).fit(photo.data).cluster_centers_
+    # "a similar palette": every Ward colour has a K-means colour within 25 in each channel, one to one
+    match = [min(range(4), key=lambda j: max(abs(a - b) for a, b in zip(w, km[j]))) for w in ward]
+    assert sorted(match) == [0, 1, 2, 3]
+    assert all(max(abs(a - b) for a, b in zip(w, km[j])) <= 25 for w, j in zip(ward, match))
