@@ -234,3 +234,37 @@ def test_kmeans_or_hierarchical_ward_sample_matches_kmeans_palette():
     match = [min(range(4), key=lambda j: max(abs(a - b) for a, b in zip(w, km[j]))) for w in ward]
     assert sorted(match) == [0, 1, 2, 3]
     assert all(max(abs(a - b) for a, b in zip(w, km[j])) <= 25 for w, j in zip(ward, match))
+
+
+# ------------------------------------------------------ what-is-clustering ---
+
+
+def test_what_is_clustering_examples():
+    from itertools import combinations
+
+    assert datasets.load_nci60().shape == (64, 6830)
+    photo = datasets.load_photo("coffee")
+    assert (photo.width, photo.height, photo.shape) == (120, 80, (9600, 3))
+    X = datasets.points_a_to_e().data
+    labels = [0, 0, 1, 1, 1]
+    within, between = [], []
+    for i, k in combinations(range(5), 2):
+        (within if labels[i] == labels[k] else between).append(euclidean(X[i], X[k]))
+    assert (round(sum(within) / len(within), 1), round(sum(between) / len(between), 1)) == (2.2, 6.6)
+    text = text_of("what-is-clustering.md")
+    for phrase in ("\\(64 \\times 6830\\) matrix", "\\(n = 120 \\times 80\\) rows", "The lecture lists six learning goals"):
+        assert phrase in text, phrase
+    goals = re.findall(r" (\d)\. \*\*([^*]+)\*\*", text)
+    assert [g[0] for g in goals] == ["1", "2", "3", "4", "5", "6"]
+    assert goals[0][1] == "Understand why cluster analysis is interesting."
+
+
+def test_credits_versions_match_the_pinned_packages():
+    import json
+
+    pinned = json.loads((DOCS.parent / "package.json").read_text())["dependencies"]
+    text = text_of("credits.md")
+    for name, label in (("pyodide", "Pyodide"), ("katex", "KaTeX"), ("workbox-build", "Workbox")):
+        assert f"| {pinned[name]} |" in text, (label, pinned[name])
+    assert f"| {pinned['codemirror'].split('.')[0]} |" in text
+    assert "ISLP package 0.6.0" in text and "BSD" in text and "Fisher" in text and "CC0" in text
