@@ -163,6 +163,15 @@ def test_last_on_a_tie_gets_the_tie_rule():
     assert "take the lower number, 0" in msg and "1 more point also got a wrong label" in msg
 
 
+def test_the_first_point_instead_of_the_mean():
+    def update(points, labels, k):
+        return [next((x for x, lab in zip(points, labels) if lab == j), points[0]) for j in range(k)]
+
+    assert only(check_update(update)).endswith(
+        "but update gave (1, 1). That is observation 0 itself; the centroid is the mean of all 2 points of the cluster."
+    )
+
+
 def test_one_wrong_point_names_it_and_both_distances():
     def assign(points, centroids):
         labels = assign_loops(points, centroids)
@@ -289,8 +298,9 @@ def test_play_with_right_functions_matches_clusterlabs_kmeans():
     init = [ds.data["ABCDEFGHIJ".index(c)] for c in "CGI"]
     mine = play_kmeans(assign_loops, update_loops, ds.data, init, names=ds.row_names, title="A-J")
     theirs = kmeans_player(KMeans(3, init=init, tol=0).fit(ds.data), ds.data, ds.row_names, title="A-J")
-    assert mine.captions == theirs.captions
-    assert mine._repr_html_() == theirs._repr_html_()
+    assert [c.replace("your update moves the centroids", "each centroid moves to the mean of its cluster")
+            for c in mine.captions] == theirs.captions
+    assert [f.svg for f in mine.frames] == [f.svg for f in theirs.frames]
 
 
 def test_play_stops_after_max_iter_and_says_so():
@@ -308,6 +318,11 @@ def test_play_reports_an_unusable_result_with_its_iteration():
         play_kmeans(lambda P, C: None, update_loops, [[0], [1]], [[0], [1]])
     with pytest.raises(ValueError, match="iteration 1: update returned 1 centroids but k is 2"):
         play_kmeans(assign_loops, lambda P, L, k: [[0]], [[0], [1]], [[0], [1]])
+    def means_only(points, labels, k):  # [] for an empty cluster
+        return [[sum(c) / len(c) for c in zip(*[x for x, lab in zip(points, labels) if lab == j])] for j in range(k)]
+
+    with pytest.raises(ValueError, match="iteration 1: centroid 1 has 0 numbers.*Cluster 1 has no point"):
+        play_kmeans(lambda P, C: [0] * len(P), means_only, [[0], [1]], [[0], [1]])
     with pytest.raises(ValueError, match="init has 2 numbers per centroid but X has 1"):
         play_kmeans(assign_loops, update_loops, [[0], [1]], [[0, 0], [1, 1]])
 

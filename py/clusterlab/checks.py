@@ -263,21 +263,33 @@ def _centroids_problem(result, k, p):
     return out, None
 
 
-def _update_problem(update, points, labels, k):
-    empty = [j for j in range(k) if j not in labels]
-    hint = (
-        f" Cluster {empty[0]} has no point, so it has no mean: give its centroid a place anyway, "
-        "for example the point farthest from its own cluster's mean (clusterlab and scikit-learn "
-        "move it to a far-away observation)."
-        if empty else ""
-    )
+def _run_update(update, points, labels, k):
+    """Call the reader's update; return (centroids, problem), explaining an empty cluster."""
     result, problem = _call(update, "update", points, labels, k)
+    centroids = None
+    if not problem:
+        centroids, problem = _centroids_problem(result, k, len(points[0]))
+    if not problem:
+        return centroids, None
+    empty = [j for j in range(k) if j not in labels]
+    about_empty = empty and (
+        " raised " in problem
+        or any(problem.startswith(f"centroid {j} ") for j in empty)
+        or "centroids but k is" in problem
+    )
+    if about_empty:
+        problem = (
+            f"{problem}{'' if problem.endswith('.') else '.'} Cluster {empty[0]} has no point, so it has no mean: "
+            "give its centroid a place anyway, for example the point farthest from its own cluster's mean "
+            "(clusterlab and scikit-learn move it to a far-away observation)."
+        )
+    return None, problem
+
+
+def _update_problem(update, points, labels, k):
+    centroids, problem = _run_update(update, points, labels, k)
     if problem:
-        return f"{problem}.{hint}" if empty and " raised " in problem else problem
-    centroids, problem = _centroids_problem(result, k, len(points[0]))
-    if problem:
-        about_empty = any(problem.startswith(f"centroid {j} ") for j in empty) or "centroids but k is" in problem
-        return problem + (hint if about_empty else "")
+        return problem
     expected = _means(points, labels, k)
     for j, (got, want) in enumerate(zip(centroids, expected)):
         if want is None or all(map(_close, got, want)):
@@ -298,6 +310,9 @@ def _update_hint(got, want, points, members):
     overall = [math.fsum(col) / len(points) for col in zip(*points)]
     if all(map(_close, got, sums)):
         return f" That is their sum: divide by the number of points, {m}."
+    firsts = [i for i in members if all(map(_close, got, points[i]))]
+    if firsts:
+        return f" That is observation {firsts[0]} itself; the centroid is the mean of all {m} points of the cluster."
     if all(map(_close, got, overall)):
         return " That is the mean of all points: use only the points with this label."
     for wrong in (m - 1, m + 1, len(points)):
@@ -370,12 +385,13 @@ def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None,
         if labels == previous:
             settled = True
             break
-        result, problem = _call(update, "update", X, labels, k)
-        C, problem = (None, problem) if problem else _centroids_problem(result, k, p)
+        C, problem = _run_update(update, X, labels, k)
         if problem:
             raise ValueError(f"iteration {len(iterations)}: {problem}")
         previous = labels
-    figures, captions = iteration_frames(X, iterations, C, names, xlabel=xlabel, ylabel=ylabel)
+    figures, captions = iteration_frames(
+        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel
+    )
     if not settled:
         captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."
     return StepPlayer(figures, captions, title=title)

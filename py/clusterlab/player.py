@@ -224,7 +224,11 @@ def _moved(changed, names, n):
     return f"{len(changed)} point{'s' if len(changed) != 1 else ''} changed cluster ({who})"
 
 
-def iteration_frames(X, iterations, final_centroids, names=None, *, xlabel=None, ylabel=None, width=None, height=None):
+def iteration_frames(
+    X, iterations, final_centroids, names=None, *,
+    update_caption="each centroid moves to the mean of its cluster",
+    xlabel=None, ylabel=None, width=None, height=None,
+):
     """Figures and captions of K-means iterations, as ``(figures, captions)``.
 
     ``iterations`` is a list of ``(centroids, labels)`` pairs, one per
@@ -233,8 +237,9 @@ def iteration_frames(X, iterations, final_centroids, names=None, *, xlabel=None,
     The frames are: the start (the first centroids), then per iteration an
     **assign** figure (each point in the colour of its nearest centroid)
     and, unless no point changed cluster, an **update** figure (the
-    centroids moved to the means of their clusters).  :func:`kmeans_frames`
-    and ``clusterlab.checks.play_kmeans`` are built on it.
+    centroids moved to the means of their clusters; ``update_caption`` says
+    so in the captions).  :func:`kmeans_frames` and
+    ``clusterlab.checks.play_kmeans`` are built on it.
 
     >>> figures, captions = iteration_frames([[0], [1], [9]], [([[0], [9]], [0, 0, 1])], [[0.5], [9]], "abc")
     >>> captions
@@ -273,7 +278,7 @@ def iteration_frames(X, iterations, final_centroids, names=None, *, xlabel=None,
             break
         after = iterations[t + 1][0] if t + 1 < len(iterations) else final_centroids
         figures.append(draw(labels, after, f"Iteration {it}: update"))
-        captions.append(f"Iteration {it}, update: each centroid moves to the mean of its cluster: {where(after)}.")
+        captions.append(f"Iteration {it}, update: {update_caption}: {where(after)}.")
         previous = labels
     return figures, captions
 
