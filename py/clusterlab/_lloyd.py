@@ -122,8 +122,8 @@ def nearest_two(columns):
 def margin(X, C):
     """A distance far above rounding error (1e-9 of the data's bounding-box diagonal),
     used to make Hamerly's pruning exact."""
-    pts = [*X, *C]
-    return 1e-9 * _dist(list(map(min, zip(*pts))), list(map(max, zip(*pts))))
+    columns = list(zip(*X, *C))
+    return 1e-9 * _dist(list(map(min, columns)), list(map(max, columns)))
 
 
 def inertia(X, W, C, labels):

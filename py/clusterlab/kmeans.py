@@ -59,7 +59,7 @@ import random
 import warnings
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import mul, sub
+from operator import mul, sub, truediv
 
 from ._lloyd import (
     FloatMeans,
@@ -170,12 +170,10 @@ def _tolerance(X, tol):
     """scikit-learn's absolute tolerance: tol times the mean per-feature variance."""
     if tol == 0:
         return 0.0
-    n = len(X)
-    var = []
-    for col in zip(*X):
-        d = list(map(sub, col, repeat(math.fsum(col) / n)))
-        var.append(math.fsum(map(mul, d, d)) / n)
-    return math.fsum(var) / len(var) * tol
+    n, d = len(X), len(X[0])
+    mean = list(map(truediv, map(math.fsum, zip(*X)), repeat(float(n))))
+    deviations = [list(map(sub, x, mean)) for x in X]
+    return math.fsum(map(math.fsum, map(map, repeat(mul), deviations, deviations))) / n / d * tol
 
 
 def _init_random(X, W, k, rng):
