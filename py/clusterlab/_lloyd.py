@@ -85,7 +85,7 @@ def kmeanspp(X, W, k, rng, squared_row=None):
             candidates = [weighted_index(rng, cum) for _ in range(trials)]
         best = None
         for c in candidates:
-            dc = list(map(min, closest, squared_row(c)))
+            dc = [a if a < b else b for a, b in zip(closest, squared_row(c))]  # min() calls cost more
             potential = _fsum(map(mul, w, dc))
             if best is None or potential < best[0]:
                 best = (potential, c, dc)
@@ -231,9 +231,9 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
     """Lloyd's algorithm from centres ``C``: assign, update, check; returns :class:`LloydResult`.
 
     ``means`` (:class:`FloatMeans` or :class:`IntegerMeans`) turns labels into
-    centres.  Stops when no point changes cluster, when ``tol > 0`` and the
-    squared centre shifts sum to at most ``tol`` (absolute), or after
-    ``max_iter`` assignments; in the last two cases the labels come from one
+    centres.  Stops when no point changes cluster, when the squared centre
+    shifts sum to at most ``tol`` (absolute), or after ``max_iter``
+    assignments; in the last two cases the labels come from one
     more assignment (unless ``final=False``).
 
     ``pruned=True`` uses Hamerly's bounds: a point is compared with the
@@ -257,7 +257,7 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
     labels, upper, lower = nearest_two(first_columns or distance_columns(X, C))
     means.start(labels, k)
     assigned = [-1] * n  # labels of the previous assignment
-    strict = False
+    strict = relocated = False
     it = 0
     for it in range(max_iter):
         if it and k > 1:  # assign (the first assignment is made above; one centre takes all)
@@ -284,8 +284,15 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
             strict = True
             labels = assigned
             break
-        if tol > 0.0 and not empty and _fsum(map(mul, shifts, shifts)) <= tol:
+        total = _fsum(map(mul, shifts, shifts))
+        if relocated and total == 0.0:
+            # the update recomputed the centres a relocation had set; scikit-learn's two
+            # computations differ by rounding, a tiny shift: below any tol > 0, above 0
+            if tol > 0.0:
+                break
+        elif total <= tol and not empty:
             break
+        relocated = bool(empty)
         if pruned and k > 1:  # Hamerly: bounds follow the centres
             top = sorted(range(k), key=shifts.__getitem__, reverse=True)
             other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
@@ -450,12 +457,11 @@ class PairwiseLloyd:
             if same:
                 strict = True
                 break
-            if tol > 0.0:
-                total = _fsum(shifts)
-                if abs(total - tol) <= k * self.margin:
-                    return None
-                if total <= tol:
-                    break
+            total = _fsum(shifts)
+            if abs(total - tol) <= k * self.margin:
+                return None
+            if total <= tol:
+                break
         if not strict:
             labels = self._assign(clusters) if k > 1 else labels
             if labels is None:

@@ -33,16 +33,24 @@ stops when none did (the course's rule), when the centroids moved less than
 ``tol=0`` and explicit initial centroids the result equals scikit-learn's
 ``KMeans(init=..., n_init=1, tol=0, algorithm="lloyd")``.
 
-Speed: the assignment step uses Hamerly's triangle-inequality bounds, which
-skip most distance computations once the clusters settle.  The bounds only
-skip a point when its centroid is nearer than every other by a safety
-margin, so the labels are exactly those of plain Lloyd.
+Speed (the algorithm is in :mod:`clusterlab._lloyd`, shared with
+:mod:`clusterlab.quantize`): rows are tuples for ``math.dist``, and the
+assignment step uses Hamerly's triangle-inequality bounds, which skip most
+distance computations once the clusters settle.  The bounds only skip a
+point when its centroid is nearer than every other by a safety margin, so
+the labels are exactly those of plain Lloyd.  On wide data (more features
+than observations, e.g. NCI60's 64 x 6830) with several starts, the
+distances between observations are computed once and each start runs on
+them alone, with no work per feature (``PairwiseLloyd``); it gives plain
+Lloyd's labels or hands the start back to it.  Only the best start's steps
+are recorded in ``history_``, and a step's distances are computed when
+first read.
 
 Empty clusters (a centroid that attracts no observation, or only
 observations of weight 0) are handled as in scikit-learn: the centroid is
 moved onto the observation farthest from its own centroid (the farthest
-first; ties go to the lowest index), and that observation's weight is taken
-out of its old cluster's mean.  If every observation sits exactly on its
+first; ties go to the lowest index), and that observation leaves its old
+cluster.  If every observation sits exactly on its
 centroid the empty centroid keeps its place (scikit-learn would move it to
 the data mean); a :class:`ConvergenceWarning` then says so.
 
@@ -59,7 +67,7 @@ import random
 import warnings
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import mul, sub, truediv
+from operator import mul, sub
 
 from ._lloyd import (
     FloatMeans,
@@ -170,10 +178,12 @@ def _tolerance(X, tol):
     """scikit-learn's absolute tolerance: tol times the mean per-feature variance."""
     if tol == 0:
         return 0.0
-    n, d = len(X), len(X[0])
-    mean = list(map(truediv, map(math.fsum, zip(*X)), repeat(float(n))))
-    deviations = [list(map(sub, x, mean)) for x in X]
-    return math.fsum(map(math.fsum, map(map, repeat(mul), deviations, deviations))) / n / d * tol
+    n = len(X)
+    var = []
+    for col in zip(*X):
+        d = list(map(sub, col, repeat(math.fsum(col) / n)))
+        var.append(math.fsum(map(mul, d, d)) / n)
+    return math.fsum(var) / len(var) * tol
 
 
 def _init_random(X, W, k, rng):

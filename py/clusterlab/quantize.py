@@ -31,9 +31,11 @@ as scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_km
    and sum of squares (five integer fields packed into one Python int);
 3. weighted K-means on the bin means: ``n_init`` k-means++ starts, each run
    to convergence on the 16 x 16 x 16 cells (cheap), and the best one
-   refined on the bins until no bin changes cluster.  Lloyd's algorithm
-   keeps exact integer cluster sums, updated only for points that moved,
-   and Hamerly's bounds skip the points whose cluster cannot change;
+   refined on the bins until no bin changes cluster.  This is the
+   library's one K-means core (:mod:`clusterlab._lloyd`, as in ``KMeans``)
+   with exact integer cluster sums (``IntegerMeans``), updated only for
+   points that moved; Hamerly's bounds skip the points whose cluster cannot
+   change;
 4. a bin whose whole 8 x 8 x 8 box lies in one centre's Voronoi region is
    labelled at once; only colours of bins cut by a region boundary are
    compared with the centres whose region meets the box.  Every colour so
