@@ -307,7 +307,7 @@ def _reassign(X, C, labels, upper, lower, means, eps):
     """Hamerly's assignment step: only points whose bounds overlap are compared with the centres."""
     k = len(C)
     half = [0.5 * min(_dist(c, c2) for j2, c2 in enumerate(C) if j2 != j) for j, c in enumerate(C)]
-    bound = list(map(max, map(half.__getitem__, labels), lower))
+    bound = [h if h > lo else lo for h, lo in zip(map(half.__getitem__, labels), lower)]  # max() costs more
     for i in compress(range(len(X)), map(ge, map(add, upper, repeat(eps)), bound)):
         a = labels[i]
         x = X[i]
