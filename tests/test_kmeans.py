@@ -379,3 +379,13 @@ def test_history_distances_are_computed_when_read():
     step = km.history_[0]
     assert not hasattr(step, "_distances")  # nothing O(n * k * p) per step unless asked
     assert step.distances == [[math.dist(x, c) for c in step.centroids] for x in X]
+
+
+def test_text_table_pads_columns_and_checks_its_input():
+    from clusterlab._text import text_table
+
+    assert text_table(["a", "bb"], [["xxx", 1]], align="rl") == "  a  bb\nxxx  1"
+    with pytest.raises(ValueError, match="every row needs 2 cells"):
+        text_table(["a", "b"], [["x"]])
+    with pytest.raises(ValueError, match="align needs one 'l' or 'r' per column"):
+        text_table(["a", "b"], [["x", "y"]], align="lx")

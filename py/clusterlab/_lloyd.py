@@ -1,13 +1,13 @@
 """The K-means core shared by :mod:`clusterlab.kmeans` and :mod:`clusterlab.quantize`.
 
-==============================  ==========================================================
-``kmeanspp(X, W, k, rng)``      scikit-learn's greedy k-means++ seeding (indices of X)
-``nearest_two(columns)``        nearest centre, its distance and the second nearest's
-``lloyd(X, C, means, ...)``     Lloyd's loop with Hamerly's bounds -> :class:`LloydResult`
-``FloatMeans(X, W)``            centres as exact (``fsum``) weighted means of float rows
-``IntegerMeans(totals)``        centres from exact integer totals (a colour histogram)
-``pairwise_lloyd(...)``         the same labels for wide data from distances between rows
-==============================  ==========================================================
+=====================================  ====================================================
+``kmeanspp(X, W, k, rng)``             scikit-learn's greedy k-means++ seeding (indices of X)
+``nearest_two(columns)``               nearest centre, its distance and the second nearest's
+``lloyd(X, C, means, max_iter, tol)``  Lloyd's loop with Hamerly's bounds -> :class:`LloydResult`
+``FloatMeans(X, W)``                   centres as exact (``fsum``) weighted means of float rows
+``IntegerMeans(totals, dims)``         centres from exact integer totals (a colour histogram)
+``PairwiseLloyd(X, W).run(seeds)``     plain Lloyd's labels for wide data, from row distances
+=====================================  ====================================================
 
 Rows are tuples (``math.dist``, the library's Euclidean kernel, copies any
 other sequence into a tuple on every call).  Every result is a function of
