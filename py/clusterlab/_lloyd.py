@@ -120,10 +120,13 @@ def nearest_two(columns):
 
 
 def margin(X, C):
-    """A distance far above rounding error (1e-9 of the data's bounding-box diagonal),
-    used to make Hamerly's pruning exact."""
-    columns = list(zip(*X, *C))
-    return 1e-9 * _dist(list(map(min, columns)), list(map(max, columns)))
+    """A distance far above rounding error, used to make Hamerly's pruning exact.
+
+    No distance between the rows, the centres ``C`` and the means of rows
+    exceeds twice the largest distance from ``X[0]``; 1e-9 of that is
+    far above the rounding error of a distance or a sum of two.
+    """
+    return 2e-9 * max(map(_dist, repeat(X[0]), [*X, *C]))
 
 
 def inertia(X, W, C, labels):
@@ -227,7 +230,7 @@ class IntegerMeans:
 
 
 def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with_inertia=True,
-          first_columns=None, on_step=None):
+          first_columns=None, assignments=None, on_step=None):
     """Lloyd's algorithm from centres ``C``: assign, update, check; returns :class:`LloydResult`.
 
     ``means`` (:class:`FloatMeans` or :class:`IntegerMeans`) turns labels into
@@ -247,8 +250,10 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
     the lowest index), which then leaves its old cluster.
 
     ``first_columns``: the distances of the points to ``C`` when the caller
-    already has them.  ``on_step(it, C, labels, changed)`` is called after
-    every assignment (for ``KMeans.history_``).
+    already has them; ``assignments``: the labels of every assignment after
+    the first, when a :class:`PairwiseLloyd` run already found them (the
+    loop then only updates, records and checks).  ``on_step(it, C, labels,
+    changed)`` is called after every assignment (for ``KMeans.history_``).
     """
     n, k = len(X), len(C)
     W = means.weights
@@ -261,10 +266,10 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
     it = 0
     for it in range(max_iter):
         if it and k > 1:  # assign (the first assignment is made above; one centre takes all)
-            if pruned:
+            if pruned and assignments is None:
                 _reassign(X, C, labels, upper, lower, means, eps)
             else:
-                new = nearest_two(distance_columns(X, C))[0]
+                new = assignments[it] if assignments else nearest_two(distance_columns(X, C))[0]
                 for i in compress(range(n), map(ne, new, labels)):
                     means.move(i, labels[i], new[i])
                 labels[:] = new
@@ -299,7 +304,7 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
             upper = list(map(add, upper, map(shifts.__getitem__, labels)))
             lower = list(map(sub, lower, map(other.__getitem__, labels)))
     if not strict and final:  # stopped by tol or max_iter: labels may be stale
-        labels = nearest_two(distance_columns(X, C))[0]
+        labels = assignments[-1] if assignments else nearest_two(distance_columns(X, C))[0]
     return LloydResult(labels, C, inertia(X, W, C, labels) if with_inertia else None, it + 1)
 
 
@@ -351,13 +356,15 @@ def pairwise_pays(n, p, n_starts):
 @dataclass
 class PairwiseRun:
     """A run of :class:`PairwiseLloyd`: final ``labels``, ``centre_labels`` (the
-    clusters whose means are the final centres), ``n_iter`` and ``inertia`` (to
-    within ``PairwiseLloyd.inertia_margin``)."""
+    clusters whose means are the final centres), ``n_iter``, ``inertia`` (to
+    within ``PairwiseLloyd.inertia_margin``) and ``assignments`` (the labels of
+    every assignment, for :func:`lloyd` to replay the run)."""
 
     labels: list
     centre_labels: list
     n_iter: int
     inertia: float
+    assignments: list
 
 
 class PairwiseLloyd:
@@ -425,6 +432,7 @@ class PairwiseLloyd:
         """Lloyd from the rows ``seeds``; a :class:`PairwiseRun`, or None (see the class)."""
         k = len(seeds)
         labels = nearest_two([self.D[s] for s in seeds])[0]
+        assignments = [labels]
         clusters = [None] * k  # per cluster: (members, weight, column, Q)
         assigned = [-1] * len(labels)
         centre_labels = labels
@@ -435,6 +443,7 @@ class PairwiseLloyd:
                 labels = self._assign(clusters)
                 if labels is None:
                     return None
+                assignments.append(labels)
             same = labels == assigned
             assigned = labels
             groups = [[] for _ in range(k)]
@@ -466,10 +475,11 @@ class PairwiseLloyd:
             labels = self._assign(clusters) if k > 1 else labels
             if labels is None:
                 return None
+            assignments.append(labels)
         d2 = [clusters[a][2][i] for i, a in enumerate(labels)]
         W = self.weights
         inertia = _fsum(d2) if W is None else _fsum(map(mul, W, d2))
-        return PairwiseRun(labels, centre_labels, it + 1, inertia)
+        return PairwiseRun(labels, centre_labels, it + 1, inertia, assignments)
 
     def _mean_over(self, column, members):
         W = self.weights

@@ -67,7 +67,7 @@ import random
 import warnings
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import mul, sub
+from operator import mul, truediv
 
 from ._lloyd import (
     FloatMeans,
@@ -175,15 +175,17 @@ class Step:
 
 
 def _tolerance(X, tol):
-    """scikit-learn's absolute tolerance: tol times the mean per-feature variance."""
+    """scikit-learn's absolute tolerance: tol times the mean per-feature variance.
+
+    The variances' sum is the mean squared distance to the mean row, so the
+    work per feature is one ``fsum`` of a column.
+    """
     if tol == 0:
         return 0.0
-    n = len(X)
-    var = []
-    for col in zip(*X):
-        d = list(map(sub, col, repeat(math.fsum(col) / n)))
-        var.append(math.fsum(map(mul, d, d)) / n)
-    return math.fsum(var) / len(var) * tol
+    n, d = len(X), len(X[0])
+    mean = tuple(map(truediv, map(math.fsum, zip(*X)), repeat(float(n))))
+    dist = list(map(_dist, X, repeat(mean, n)))
+    return math.fsum(map(mul, dist, dist)) / n / d * tol
 
 
 def _init_random(X, W, k, rng):
@@ -205,7 +207,7 @@ def _init_random(X, W, k, rng):
     return chosen
 
 
-def _run(X, W, C, max_iter, tol, eps, *, record=False, first_columns=None):
+def _run(X, W, C, max_iter, tol, eps, *, record=False, first_columns=None, assignments=None):
     """One run of Lloyd from centroids C: (LloydResult, history)."""
     history = []
 
@@ -214,21 +216,21 @@ def _run(X, W, C, max_iter, tol, eps, *, record=False, first_columns=None):
                             inertia(X, W, centres, labels), X))
 
     run = lloyd(X, C, FloatMeans(X, W), max_iter, tol, eps=eps, first_columns=first_columns,
-                on_step=on_step if record else None)
+                assignments=assignments, on_step=on_step if record else None)
     return run, history
 
 
 def _best_start(X, W, starts, max_iter, tol, eps, pairwise=None):
-    """Index of the first start whose run ends with the lowest inertia.
+    """(index of the first start whose run ends with the lowest inertia, its PairwiseRun or None).
 
     Starts are lists of row indices.  With ``pairwise`` (a
     :class:`PairwiseLloyd`) the runs give the labels of plain Lloyd and
-    inertias to within ``inertia_margin``; only the runs within that margin
-    of the lowest get their exact inertia.
+    inertias to within ``inertia_margin``; when runs that end in different
+    clusters are within that margin of the lowest, their exact inertias decide.
     """
     if pairwise is None:
         inertias = [_run(X, W, [X[i] for i in seeds], max_iter, tol, eps)[0].inertia for seeds in starts]
-        return inertias.index(min(inertias))
+        return inertias.index(min(inertias)), None
     runs, exact = [], {}
     for s, seeds in enumerate(starts):
         run = pairwise.run(seeds, max_iter, tol)
@@ -236,18 +238,20 @@ def _best_start(X, W, starts, max_iter, tol, eps, pairwise=None):
             exact[s] = _run(X, W, [X[i] for i in seeds], max_iter, tol, eps)[0].inertia
         runs.append(run)
     approx = [exact[s] if run is None else run.inertia for s, run in enumerate(runs)]
-    lowest, best, seen = min(approx), None, {}
-    for s, run in enumerate(runs):
-        if approx[s] > lowest + pairwise.inertia_margin:
-            continue  # certainly not the lowest
+    lowest = min(approx)
+    near = [s for s in range(len(runs)) if approx[s] <= lowest + pairwise.inertia_margin]
+    keys = {s: _partition_key(runs[s].centre_labels, runs[s].labels) for s in near if s not in exact}
+    if len(near) == len(keys) and len(set(keys.values())) == 1:
+        return near[0], runs[near[0]]  # one clustering, found first by near[0]
+    best, seen = None, {}
+    for s in near:
         if s not in exact:
-            key = _partition_key(run.centre_labels, run.labels)
-            if key not in seen:
-                seen[key] = _exact_inertia(X, W, run, len(starts[s]))
-            exact[s] = seen[key]
+            if keys[s] not in seen:
+                seen[keys[s]] = _exact_inertia(X, W, runs[s], len(starts[s]))
+            exact[s] = seen[keys[s]]
         if best is None or exact[s] < exact[best]:
             best = s
-    return best
+    return best, runs[best]
 
 
 def _partition_key(centre_labels, labels):
@@ -400,15 +404,17 @@ class KMeans:
                 squared_row = pairwise.squared_row if pairwise else None
                 starts = [kmeanspp(rows, W, k, rng, squared_row) for _ in range(n_init)]
             eps = margin(rows, [])
-            best = _best_start(rows, W, starts, max_iter, tol, eps, pairwise) if n_init > 1 else 0
+            best, found = _best_start(rows, W, starts, max_iter, tol, eps, pairwise) if n_init > 1 else (0, None)
             C0 = [rows[i] for i in starts[best]]
             first = [pairwise.D[i] for i in starts[best]] if pairwise else None
         else:
             C0 = list(map(tuple, init))
             eps = margin(rows, C0)
-            first = None
-        # the best run again, recording its steps (cheaper than recording every run)
-        run, history = _run(rows, W, C0, max_iter, tol, eps, record=True, first_columns=first)
+            first = found = None
+        # the best run again, recording its steps (cheaper than recording every run);
+        # with the assignments PairwiseLloyd found, only the centres are computed again
+        run, history = _run(rows, W, C0, max_iter, tol, eps, record=True, first_columns=first,
+                            assignments=found.assignments if found else None)
         labels = run.labels
         if distinct >= k and len(set(labels)) < k:
             warnings.warn(
