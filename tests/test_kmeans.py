@@ -360,10 +360,13 @@ def test_pairwise_lloyd_equals_plain_lloyd(seed):
     assert compared >= (1 if seed % 4 == 0 else 3)
 
 
-@pytest.mark.parametrize("init, weighted", [("k-means++", False), ("random", True), ("k-means++", True)])
-def test_wide_fit_equals_fit_without_pairwise_engine(monkeypatch, init, weighted):
+@pytest.mark.parametrize("init, weights", [("k-means++", None), ("random", "1-3"), ("k-means++", "1-3"),
+                                           ("random", "zeros")])
+def test_wide_fit_equals_fit_without_pairwise_engine(monkeypatch, init, weights):
     X = _wide(7, n=40, p=300, groups=4).tolist()
-    W = [1.0 + (i % 3) for i in range(40)] if weighted else None
+    X[1] = X[0]  # a duplicate
+    W = {None: None, "1-3": [1.0 + (i % 3) for i in range(40)],
+         "zeros": [float(i % 4 > 1) for i in range(40)]}[weights]  # half the rows weigh nothing
     fast = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
     monkeypatch.setattr(kmeans_module, "pairwise_pays", lambda n, p, starts: False)
     plain = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
@@ -389,3 +392,12 @@ def test_text_table_pads_columns_and_checks_its_input():
         text_table(["a", "b"], [["x"]])
     with pytest.raises(ValueError, match="align needs one 'l' or 'r' per column"):
         text_table(["a", "b"], [["x", "y"]], align="lx")
+
+
+def test_pairwise_lloyd_hands_back_a_cluster_that_weighs_nothing():
+    # rows 3-5 form a far group of zero weight: as plain Lloyd sees it, an empty cluster
+    rng = np.random.default_rng(5)
+    X = [tuple(v) for v in (rng.normal(size=(6, 50)) + np.repeat([[0.0], [40.0]], 3, axis=0)).tolist()]
+    W = [1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    assert _lloyd.PairwiseLloyd(X, W).run([0, 3], 300, 0.0) is None
+    assert _lloyd.PairwiseLloyd(X, None).run([0, 3], 300, 0.0).labels == [0, 0, 0, 1, 1, 1]

@@ -406,7 +406,8 @@ class PairwiseLloyd:
         return self.D2[i]
 
     def _cluster(self, members):
-        """(members, weight W, column d2(i, S) for every row i, Q) of the cluster ``members``."""
+        """(members, weight W, column d2(i, S) for every row i, Q) of the cluster ``members``,
+        or None if it weighs nothing."""
         W = self.weights
         get = itemgetter(*members) if len(members) > 1 else (lambda r, j=members[0]: (r[j],))
         if W is None:
@@ -416,6 +417,8 @@ class PairwiseLloyd:
         else:
             w = get(W)
             total = _fsum(w)
+            if total <= 0.0:
+                return None  # weighs nothing: an empty cluster
             A = [_fsum(map(mul, get(r), w)) for r in self.D2]
             mean_a = _fsum(map(mul, get(A), w)) / total
         q = mean_a / (2.0 * total)
@@ -458,6 +461,8 @@ class PairwiseLloyd:
                     shifts.append(0.0)
                     continue
                 clusters[j] = new = self._cluster(members)
+                if new is None:
+                    return None
                 if old is None:  # from the seed row to the mean
                     shifts.append(new[2][seeds[j]])
                 else:  # between the old and the new mean
