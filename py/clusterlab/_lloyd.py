@@ -150,15 +150,29 @@ class FloatMeans:
     def __init__(self, X, W):
         self.X, self.weights = X, W
         self._dirty = set()
-        self._centres = []
+        self._sums = []  # per cluster: (column sums, weight), or None when it weighs nothing
 
     def start(self, labels, k):
         self.labels = labels  # the loop's list, updated in place
         self._dirty = set(range(k))
-        self._centres = [None] * k
+        self._stale = set()
+        self._sums = [None] * k
 
     def move(self, i, a, b):
         self._dirty.update((a, b))
+
+    def relocate(self, i, a, j):
+        """Point i leaves cluster a for the empty cluster j (see :func:`lloyd`).
+
+        As in scikit-learn, a's sums lose the point by subtraction; both
+        clusters are summed afresh at the next update.
+        """
+        w = self.weight(i)
+        x = self.X[i]
+        sums, total = self._sums[a]
+        self._sums[a] = (tuple(map(sub, sums, map(mul, repeat(w), x))), total - w)
+        self._sums[j] = (tuple(map(mul, repeat(w), x)), w)
+        self._stale.update((a, j))
 
     def centres(self, old):
         """The new centres (a cluster without weight keeps its old centre) and the empty clusters."""
@@ -169,23 +183,29 @@ class FloatMeans:
                 if g is not None:
                     g.append(i)
             for j, members in groups.items():
-                self._centres[j] = self.mean(members)
-            self._dirty.clear()
-        new = [c if c is not None else old[j] for j, c in enumerate(self._centres)]
-        return new, [j for j, c in enumerate(self._centres) if c is None]
+                self._sums[j] = self.sums(members)
+        self._dirty, self._stale = self._stale, set()
+        new = [tuple(map(truediv, s[0], repeat(s[1]))) if s and s[1] > 0.0 else c
+               for s, c in zip(self._sums, old)]
+        return new, [j for j, s in enumerate(self._sums) if not s or s[1] <= 0.0]
 
-    def mean(self, members):
-        """The weighted mean of the rows ``members`` (a tuple), or None if they weigh nothing."""
+    def sums(self, members):
+        """(the weighted column sums of the rows ``members``, their weight), or None if they weigh nothing."""
         if not members:
             return None
         columns = zip(*map(self.X.__getitem__, members))
         if self.weights is None:
-            return tuple(map(truediv, map(_fsum, columns), repeat(float(len(members)))))
+            return tuple(map(_fsum, columns)), float(len(members))
         w = list(map(self.weights.__getitem__, members))
         total = _fsum(w)
         if total <= 0.0:
             return None
-        return tuple(map(truediv, map(_fsum, map(map, repeat(mul), columns, repeat(w))), repeat(total)))
+        return tuple(map(_fsum, map(map, repeat(mul), columns, repeat(w)))), total
+
+    def mean(self, members):
+        """The weighted mean of the rows ``members`` (a tuple), or None if they weigh nothing."""
+        s = self.sums(members)
+        return None if s is None else tuple(map(truediv, s[0], repeat(s[1])))
 
     def weight(self, i):
         return 1.0 if self.weights is None else self.weights[i]
@@ -217,6 +237,8 @@ class IntegerMeans:
         for f, v in enumerate(t):
             ta[f] -= v
             tb[f] += v
+
+    relocate = move  # integer sums: exact either way
 
     def centres(self, old):
         new = [tuple(v / t[0] for v in t[1:]) if t[0] else c for t, c in zip(self.tot, old)]
@@ -262,7 +284,7 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
     labels, upper, lower = nearest_two(first_columns or distance_columns(X, C))
     means.start(labels, k)
     assigned = [-1] * n  # labels of the previous assignment
-    strict = relocated = False
+    strict = False
     it = 0
     for it in range(max_iter):
         if it and k > 1:  # assign (the first assignment is made above; one centre takes all)
@@ -279,8 +301,7 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
         assigned = list(labels)
         # update
         new_C, empty = means.centres(C)
-        if empty:
-            _fill_empty(X, C, labels, upper, lower, means, empty)
+        if empty and _fill_empty(X, C, labels, upper, lower, means, empty):
             new_C = means.centres(C)[0]
         shifts = list(map(_dist, C, new_C))
         C = new_C
@@ -289,15 +310,8 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
             strict = True
             labels = assigned
             break
-        total = _fsum(map(mul, shifts, shifts))
-        if relocated and total == 0.0:
-            # the update recomputed the centres a relocation had set; scikit-learn's two
-            # computations differ by rounding, a tiny shift: below any tol > 0, above 0
-            if tol > 0.0:
-                break
-        elif total <= tol and not empty:
+        if _fsum(map(mul, shifts, shifts)) <= tol:
             break
-        relocated = bool(empty)
         if pruned and k > 1:  # Hamerly: bounds follow the centres
             top = sorted(range(k), key=shifts.__getitem__, reverse=True)
             other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
@@ -331,14 +345,16 @@ def _reassign(X, C, labels, upper, lower, means, eps):
 
 
 def _fill_empty(X, C, labels, upper, lower, means, empty):
-    """Move every empty cluster's centre onto the point farthest from its own centre."""
+    """Move every empty cluster's centre onto the point farthest from its own centre;
+    False if every point sits on its centre (the empty centres then stay)."""
     far = list(map(_dist, X, map(C.__getitem__, labels)))
     order = sorted(range(len(X)), key=lambda i: -far[i])
     order = [i for i in order if far[i] > 0.0 and means.weight(i) > 0.0]
     for j, i in zip(empty, order):
-        means.move(i, labels[i], j)
+        means.relocate(i, labels[i], j)
         labels[i] = j
         upper[i] = lower[i] = 0.0
+    return bool(order)
 
 
 # ---------------------------------------------------------------- wide data
