@@ -29,7 +29,6 @@ from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
 from operator import add, ge, itemgetter, mul, ne, sub, truediv
 
-INF = float("inf")
 _dist = math.dist
 _fsum = math.fsum
 
@@ -113,7 +112,7 @@ def nearest_two(columns):
     """
     if len(columns) == 1:
         d = list(columns[0])
-        return [0] * len(d), d, [INF] * len(d)
+        return [0] * len(d), d, [math.inf] * len(d)
     rows = list(zip(*columns))
     d1 = list(map(min, rows))
     return list(map(tuple.index, rows, d1)), d1, list(map(itemgetter(1), map(sorted, rows)))
@@ -337,7 +336,7 @@ def _reassign(X, C, labels, upper, lower, means, eps):
         m = min(ds)
         b = ds.index(m)
         upper[i] = m
-        ds[b] = INF
+        ds[b] = math.inf
         lower[i] = min(ds)
         if b != a:
             labels[i] = b
