@@ -385,7 +385,6 @@ class KMeans:
         k, init, n_init, max_iter, tol = self._check_params(X)
         W = _check_weights(sample_weight, len(X))
         rows = list(map(tuple, X))  # math.dist is fastest on tuples
-        n, d = len(rows), len(rows[0])
         distinct = len(set(rows))
         if distinct < k:
             warnings.warn(
@@ -395,23 +394,12 @@ class KMeans:
                 stacklevel=2,
             )
         tol = _tolerance(rows, tol)
-        if isinstance(init, str):  # starts are observations: lists of row indices
-            rng = random.Random(self.random_state)
-            pairwise = PairwiseLloyd(rows, W) if pairwise_pays(n, d, n_init) else None
-            if init == "random":
-                starts = [_init_random(rows, W, k, rng) for _ in range(n_init)]
-            else:
-                squared_row = pairwise.squared_row if pairwise else None
-                starts = [kmeanspp(rows, W, k, rng, squared_row) for _ in range(n_init)]
-            eps = margin(rows, [])
-            best, found = _best_start(rows, W, starts, max_iter, tol, eps, pairwise) if n_init > 1 else (0, None)
-            C0 = [rows[i] for i in starts[best]]
-            first = [pairwise.D[i] for i in starts[best]] if pairwise else None
+        if isinstance(init, str):
+            C0, eps, first, found = self._best_start(rows, W, k, init, n_init, max_iter, tol)
         else:
             C0 = list(map(tuple, init))
-            eps = margin(rows, C0)
-            first = found = None
-        # the best run again, recording its steps (cheaper than recording every run);
+            eps, first, found = margin(rows, C0), None, None
+        # the best start's run, recording its steps (cheaper than recording every run);
         # with the assignments PairwiseLloyd found, only the centres are computed again
         run, history = _run(rows, W, C0, max_iter, tol, eps, record=True, first_columns=first,
                             assignments=found.assignments if found else None)
@@ -429,6 +417,22 @@ class KMeans:
         self.history_ = history
         self.n_features_in_ = len(X[0])
         return self
+
+    def _best_start(self, rows, W, k, init, n_init, max_iter, tol):
+        """The initial centroids of the best of ``n_init`` starts drawn from the rows, with
+        the pruning margin, their distances to the rows and the PairwiseLloyd run, if any."""
+        n, d = len(rows), len(rows[0])
+        rng = random.Random(self.random_state)
+        pairwise = PairwiseLloyd(rows, W) if pairwise_pays(n, d, n_init) else None
+        if init == "random":
+            starts = [_init_random(rows, W, k, rng) for _ in range(n_init)]
+        else:
+            squared_row = pairwise.squared_row if pairwise else None
+            starts = [kmeanspp(rows, W, k, rng, squared_row) for _ in range(n_init)]
+        eps = margin(rows, [])
+        best, found = _best_start(rows, W, starts, max_iter, tol, eps, pairwise) if n_init > 1 else (0, None)
+        first = [pairwise.D[i] for i in starts[best]] if pairwise else None
+        return [rows[i] for i in starts[best]], eps, first, found
 
     def fit_predict(self, X, sample_weight=None):
         """Fit and return ``labels_``."""
