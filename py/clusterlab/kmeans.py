@@ -509,9 +509,9 @@ def within_cluster_variation(X, labels) -> list[float]:
     groups = [[] for _ in range(max(labs) + 1)]
     for i, a in enumerate(labs):
         groups[a].append(i)
-    out = []
+    means, out = FloatMeans(rows, None), []
     for members in groups:
-        m = FloatMeans(rows, None).mean(members)
+        m = means.mean(members)
         d = [_dist(rows[i], m) for i in members] if members else []
         out.append(2.0 * math.fsum(map(mul, d, d)))
     return out
