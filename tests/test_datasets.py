@@ -7,7 +7,6 @@ import os
 import struct
 import subprocess
 import sys
-import time
 import zipfile
 import zlib
 from collections import Counter
@@ -201,11 +200,9 @@ def test_nci60_checksum(nci60):
     assert all(v == n / 1e8 for v, n in zip(nci60.data[5], ints[5 * 6830:6 * 6830]))
 
 
-def test_nci60_file_is_small_and_loads_fast():
+def test_nci60_file_is_small():
+    # its load time is measured by make bench (bench/bench_wide.py), not asserted here
     assert (DATA / "nci60.i32.zz").stat().st_size < 1_200_000
-    start = time.perf_counter()
-    datasets.load_nci60()
-    assert time.perf_counter() - start < 1.0  # about 0.05 s on a laptop
 
 
 def test_nci60_bad_file(tmp_path):

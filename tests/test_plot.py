@@ -118,7 +118,7 @@ def test_many_clusters_cycle_colours_and_shapes_distinctly():
     assert len(combos) == 12
 
 
-def test_scatter_5000_points_is_compact_and_fast():
+def test_scatter_5000_points_is_compact():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(5000, 2)) * [3, 1]
     labels = rng.integers(0, 4, size=5000)
@@ -323,6 +323,34 @@ def test_dendrogram_from_linkage_matrix_uses_hierarchy(monkeypatch):
     assert f"{expected} clusters" in "".join(root.itertext())
 
 
+def test_dendrogram_from_linkage_matrix_colours_as_fcluster():
+    rng = np.random.default_rng(5)
+    X = rng.normal(size=(30, 2)) + np.repeat(rng.normal(size=(3, 2)) * 6, 10, axis=0)
+    for method in ("single", "average", "ward", "centroid"):
+        Z = sch.linkage(X, method)
+        cut = float(Z[-3, 2] + Z[-4, 2]) / 2
+        root = parse(plot.dendrogram(Z.tolist(), cut=cut))
+        # links are drawn in the order of Z's rows; those above the cut keep the text colour
+        strokes = [p.get("stroke") for p in groups(root, "clp-link")]
+        maxdists = sch.maxdists(Z)
+        assert [s == "currentColor" for s in strokes] == [bool(m > cut) for m in maxdists]
+        # the leaf marks, left to right, group the leaves exactly as fcluster does
+        marks = [c.get("fill") for c in root.iter(NS + "circle")]
+        flat = sch.fcluster(Z, cut, "distance")[sch.leaves_list(Z)]
+        assert len(set(zip(marks, flat))) == len(set(flat)) == len(set(marks))
+        assert f"{len(set(flat))} clusters" in "".join(root.itertext())
+
+
+def test_dendrogram_dict_links_must_come_children_first():
+    d = {
+        "icoord": [[10, 10, 30, 30], [5, 5, 15, 15], [25, 25, 35, 35]],
+        "dcoord": [[1, 6, 6, 2], [0, 1, 1, 0], [0, 2, 2, 0]],
+        "ivl": list("abcd"),
+    }
+    with pytest.raises(ValueError, match=r"link 0 .* do not form a tree"):
+        plot.dendrogram(d)
+
+
 def test_dendrogram_dict_labels_follow_leaves():
     Z = sch.linkage(X5, "complete")
     d = scipy_dict(Z)
@@ -491,15 +519,11 @@ def test_image_accepts_lists_tuples_and_numpy():
     assert png_of(a).tobytes() == bytes(v for p in px for v in p)
 
 
-def test_image_512_is_fast_and_deterministic():
-    import time
-
+def test_image_512_is_deterministic():
     w = h = 512
     row = bytes((x * 7) % 256 for x in range(w * 4))
     data = row * h
-    t0 = time.perf_counter()
     fig = plot.image(data, w, h, 4, scale=0.5)
-    assert time.perf_counter() - t0 < 2.0
     assert (fig.width, fig.height) == (256, 256)
     assert png_of(fig).tobytes() == data
     assert plot.image(data, w, h, 4, scale=0.5).svg == fig.svg
@@ -589,6 +613,73 @@ def test_user_text_is_escaped():
     root = parse(fig)
     assert root.find(NS + "title").text == "<script>x</script> & @ID@"
     assert "<script>" not in fig.svg
+
+
+# ---------------------------------------------------------------------- titles
+
+LONG = "Euclidean distances between the observations a, b, c, d and e of the lecture"
+
+
+def every_figure_type(title):
+    Z = sch.linkage(X5, "average").tolist()
+    return [
+        plot.scatter(X5, title=title),
+        plot.scatter([3, 1, 2], title=title, width=200),
+        plot.scatter_matrix(PIX, colors="rgb", title=title),
+        plot.dendrogram(Z, title=title, width=300),
+        plot.dendrogram(Z, title=title, orientation="left", width=300),
+        plot.heatmap([[0, 1], [1, 0]], "ab", title=title),
+        plot.swatches(["#123456"], title=title),
+        plot.line([3, 2, 1], title=title, width=240),
+        plot.image(b"\x00" * 12, 2, 2, 3, title=title),
+        plot.grid([plot.swatches(["#000"]), plot.swatches(["#fff"])], title=title),
+    ]
+
+
+@pytest.mark.parametrize("title", ["Euclidean distances between a-e", LONG])
+def test_titles_never_clip(title):
+    for fig in every_figure_type(title):
+        root = parse(fig)
+        lines = [t for t in root.iter(NS + "text") if t.get("font-size") == "15"]
+        assert " ".join(t.text for t in lines) == title, fig.kind
+        for t in lines:
+            # 0.6 em per character of the 15 px bold title: a generous estimate
+            right = float(t.get("x")) + 0.6 * 15 * len(t.text)
+            assert right <= fig.width, f"{fig.kind}: {t.text!r} runs to {right} > {fig.width}"
+        ys = [float(t.get("y")) for t in lines]
+        assert ys == sorted(set(ys)), fig.kind  # wrapped lines one below the other
+        # whatever is drawn below the title starts below its last line
+        others = [
+            float(el.get("y") or el.get("cy"))
+            for el in outer_elements(root)
+            if (el.get("y") or el.get("cy")) and el not in lines
+        ]
+        assert others and min(others) > ys[-1], fig.kind
+
+
+def outer_elements(root):
+    """The elements placed in the figure's own coordinates (not in a nested or moved frame)."""
+    stack = list(root)
+    while stack:
+        el = stack.pop()
+        yield el
+        if el.tag != NS + "svg" and not el.get("transform"):
+            stack.extend(el)
+
+
+def test_the_distance_pages_heat_map_is_as_wide_as_its_title():
+    D = [[0, 1, 5, 8.5, 7.2]] * 5
+    fig = plot.heatmap(D, "abcde", "abcde", title="Euclidean distances between a-e")
+    assert fig.width >= 8 + 0.6 * 15 * len("Euclidean distances between a-e")
+    title = [t for t in parse(fig).iter(NS + "text") if t.get("font-size") == "15"]
+    assert len(title) == 1  # it grew instead of wrapping
+
+
+def test_figures_keep_their_title():
+    assert plot.scatter(X5, title="a < b & c").title == "a < b & c"
+    assert plot.scatter(X5).title == "Scatter plot"
+    g = plot.side_by_side(plot.scatter(X5, title="x & <y>"), plot.swatches(["#000"]))
+    assert "1. x & <y>; 2. Colour palette" in parse(g).find(NS + "desc").text
 
 
 def test_nice_ticks():

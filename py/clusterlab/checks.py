@@ -1,0 +1,397 @@
+"""Checks for a learner's own K-means: ``assign`` and ``update``, with answers that explain.
+
+=========================================  ==================================================
+``check_assign(assign)``                   the reader's ``assign(points, centroids)`` on five cases
+``check_update(update)``                   the reader's ``update(points, labels, k)`` on five cases
+``check_kmeans(assign, update)``           both, in one report
+``play_kmeans(assign, update, X, init)``   run the reader's functions to the end: a ``StepPlayer``
+``Report``                                 what a check found: ``ok``, ``problems``, printable
+=========================================  ==================================================
+
+The reader writes the two steps of K-means (Lloyd's algorithm):
+
+- ``assign(points, centroids)`` returns, for every point, the number of its
+  nearest centroid (0, 1, ..., K-1); on a tie the lower number wins, as in
+  clusterlab and scikit-learn;
+- ``update(points, labels, k)`` returns the k new centroids, each the mean of
+  the points with that label.  A cluster may end up with no point: its
+  centroid must still be placed somewhere (any point of the data space is
+  accepted; clusterlab and scikit-learn take a far-away observation).
+
+Points and centroids are lists of rows (one row per point, one number per
+variable), also for one variable: ``[[636], [473], ...]``.  The expected
+answers come from clusterlab: the assignment is the first step of a
+:class:`~clusterlab.kmeans.KMeans` started from the given centroids.  A wrong
+answer is explained with the numbers of the first observation or centroid it
+concerns, not just called wrong:
+
+>>> def assign(points, centroids):          # the farthest centroid: a slip
+...     return [max(range(len(centroids)), key=lambda j: sum((p - c) ** 2 for p, c in zip(x, centroids[j])))
+...             for x in points]
+>>> report = check_assign(assign)
+>>> report.ok
+False
+>>> print(report.problems[0])
+the lecture's points a-e, centroids a and d: labels[0] is 1, but observation 0 at (1, 1) is closer to centroid 0 (distance 0) than to centroid 1 (8.49). Every point went to its farthest centroid: take the smallest distance (min), not the largest.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import numbers
+import warnings
+
+from ._validate import as_int, as_matrix
+from .player import StepPlayer, _short, iteration_frames
+
+__all__ = ["Report", "check_assign", "check_kmeans", "check_update", "play_kmeans"]
+
+_A_TO_E = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
+_TEN = [[0, 0.5], [0, 1.5], [3.5, 3.5], [1, 3.5], [7, 5], [10, 2.5], [7, 0.5], [7.5, 9], [0, 9.5], [2, 10]]
+_CITIES = [[636], [473], [487], [576], [788], [639], [777], [244], [511], [468]]
+
+#: (name, points, centroids) given to the reader's assign()
+ASSIGN_CASES = [
+    ("the lecture's points a-e, centroids a and d", _A_TO_E, [[1, 1], [7, 7]]),
+    ("the ten points A-J, centroids C, G and I", _TEN, [[3.5, 3.5], [7, 0.5], [0, 9.5]]),
+    ("one variable: ten cities' density, centroids 244 and 777", _CITIES, [[244], [777]]),
+    ("ties: the point 2 is halfway between centroids 1 and 3, the point 4 between 3 and 5",
+     [[0], [2], [3], [4], [6]], [[1], [3], [5]]),
+    ("a centroid that no point is nearest to", [[0, 0], [1, 0], [0, 1], [-1, -1]], [[0, 0], [10, 10], [0.5, 0.5]]),
+]
+
+#: (name, points, labels, k) given to the reader's update()
+UPDATE_CASES = [
+    ("the lecture's points a-e in two clusters", _A_TO_E, [0, 0, 1, 1, 1], 2),
+    ("the ten points A-J after the first assignment", _TEN, [0, 0, 0, 0, 0, 1, 1, 0, 2, 2], 3),
+    ("one variable: ten cities' density", _CITIES, [1, 0, 0, 1, 1, 1, 1, 0, 1, 0], 2),
+    ("labels in any order, a cluster of one point", _A_TO_E, [2, 2, 0, 1, 0], 3),
+    ("an empty cluster: no point has label 1", _TEN, [0, 0, 0, 0, 2, 2, 2, 2, 2, 2], 3),
+]
+
+_TOL = 1e-9
+
+
+class Report:
+    """The outcome of a check: ``ok``, the ``problems`` found, and a printable summary.
+
+    ``print(report)`` (or the report as a cell's last line) shows one line per
+    case, a tick or a cross, and what to fix.
+    """
+
+    def __init__(self, sections):
+        self.sections = sections  # [(function name, [(case, problem or None)])]
+
+    @property
+    def problems(self) -> list[str]:
+        """One message per failed case: ``"<case>: <what is wrong>"``."""
+        return [f"{case}: {problem}" for _, results in self.sections for case, problem in results if problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def __repr__(self):
+        lines = []
+        for name, results in self.sections:
+            right = sum(problem is None for _, problem in results)
+            lines.append(f"{name}: {right} of {len(results)} cases right")
+            for case, problem in results:
+                lines.append(f"  {'✓' if problem is None else '✗'} {case}")
+                if problem:
+                    lines.append(f"      {problem}")
+        names = " and ".join(name for name, _ in self.sections)
+        lines.append(
+            f"All right: your {names} agree with clusterlab on every case."
+            if self.ok
+            else "Not yet: fix the first ✗ above and run this cell again."
+        )
+        return "\n".join(lines)
+
+    __str__ = __repr__
+
+
+# ------------------------------------------------------------ formatting
+
+
+def _point(row) -> str:
+    return "(" + ", ".join(_short(v) for v in row) + ")"
+
+
+def _close(a, b) -> bool:
+    return math.isclose(a, b, rel_tol=_TOL, abs_tol=_TOL)
+
+
+def _call(fn, name, *args):
+    """Call the reader's function on copies; return (result, problem)."""
+    copies = copy.deepcopy(args)
+    try:
+        result = fn(*copies)
+    except Exception as exc:  # noqa: BLE001 - the reader's code may raise anything
+        return None, f"{name} raised {type(exc).__name__}: {exc}"
+    if copies != args:
+        return None, (
+            f"{name} changed the lists it was given; build new lists for the result "
+            "instead of writing into points, centroids or labels."
+        )
+    return result, None
+
+
+def _as_list(result, name, what):
+    if result is None:
+        return None, f"{name} returned None: did you forget `return` at the end?"
+    if isinstance(result, (str, bytes)) or not hasattr(result, "__len__"):
+        return None, f"{name} should return a list of {what}, got {type(result).__name__} {result!r}."
+    return list(result), None
+
+
+# ----------------------------------------------------------------- assign
+
+
+def _labels_problem(result, n, k):
+    """Why ``result`` is not a list of n labels in 0..k-1 (None if it is one)."""
+    labels, problem = _as_list(result, "assign", "labels, one per point")
+    if problem:
+        return labels, problem
+    if len(labels) != n:
+        return labels, f"assign returned {len(labels)} labels for {n} points; give one label per point."
+    for i, lab in enumerate(labels):
+        if isinstance(lab, bool) or not isinstance(lab, numbers.Integral):
+            return labels, (
+                f"labels[{i}] is {lab!r} ({type(lab).__name__}); a label is the number of a centroid, "
+                f"a whole number from 0 to {k - 1}."
+            )
+    if any(lab < 0 or lab >= k for lab in labels):
+        i = next(i for i, lab in enumerate(labels) if lab < 0 or lab >= k)
+        hint = (
+            " Your labels look one too high: Python counts from 0, so the first centroid is 0."
+            if all(1 <= lab <= k for lab in labels)
+            else ""
+        )
+        return labels, (
+            f"labels[{i}] is {labels[i]}, but there are {k} centroids, numbered 0 to {k - 1}.{hint}"
+        )
+    return [int(v) for v in labels], None
+
+
+def _reference_step(points, centroids):
+    """clusterlab's first assignment from ``centroids``: (labels, distances)."""
+    from .kmeans import KMeans
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # duplicate points or an unused centroid: fine here
+        step = KMeans(len(centroids), init=centroids, n_init=1, max_iter=1, tol=0).fit(points).history_[0]
+    return step.labels, step.distances
+
+
+def _assign_problem(assign, points, centroids):
+    result, problem = _call(assign, "assign", points, centroids)
+    if problem:
+        return problem
+    labels, problem = _labels_problem(result, len(points), len(centroids))
+    if problem:
+        return problem
+    expected, dist = _reference_step(points, centroids)
+    wrong = [i for i, (got, want) in enumerate(zip(labels, expected)) if got != want]
+    if not wrong:
+        return None
+    i = wrong[0]
+    got, want = labels[i], expected[i]
+    d = dist[i]
+    more = f" ({len(wrong) - 1} more point{'s' if len(wrong) > 2 else ''} also got a wrong label.)" if len(wrong) > 1 else ""
+    if _close(d[got], d[want]):
+        return (
+            f"labels[{i}] is {got}, but observation {i} at {_point(points[i])} is as close to centroid {want} "
+            f"as to centroid {got} (distance {_short(d[want])}); on a tie take the lower number, {want} "
+            f"(keep the first smallest distance: compare with <, not <=).{more}"
+        )
+    message = (
+        f"labels[{i}] is {got}, but observation {i} at {_point(points[i])} is closer to centroid {want} "
+        f"(distance {_short(d[want])}) than to centroid {got} ({_short(d[got])})."
+    )
+    farthest = [max(range(len(row)), key=row.__getitem__) for row in dist]
+    if labels == farthest and len(centroids) > 1:
+        return message + " Every point went to its farthest centroid: take the smallest distance (min), not the largest."
+    return message + more
+
+
+def check_assign(assign) -> Report:
+    """Run the reader's ``assign(points, centroids)`` on :data:`ASSIGN_CASES`.
+
+    >>> import math
+    >>> def assign(points, centroids):
+    ...     return [min(range(len(centroids)), key=lambda j: math.dist(x, centroids[j])) for x in points]
+    >>> check_assign(assign).ok
+    True
+    """
+    _check_callable(assign, "assign", "points, centroids")
+    return Report([("assign", [(name, _assign_problem(assign, X, C)) for name, X, C in ASSIGN_CASES])])
+
+
+# ----------------------------------------------------------------- update
+
+
+def _means(points, labels, k):
+    """The mean of each cluster's points (None for an empty cluster), with exact sums."""
+    groups = [[] for _ in range(k)]
+    for x, lab in zip(points, labels):
+        groups[lab].append(x)
+    return [[math.fsum(col) / len(g) for col in zip(*g)] if g else None for g in groups]
+
+
+def _centroids_problem(result, k, p):
+    """Why ``result`` is not k centroids of p numbers each (None if it is)."""
+    rows, problem = _as_list(result, "update", f"{k} centroids")
+    if problem:
+        return rows, problem
+    if len(rows) != k:
+        return rows, f"update returned {len(rows)} centroids but k is {k}; return one centroid per cluster, also for an empty one."
+    out = []
+    for j, row in enumerate(rows):
+        if isinstance(row, numbers.Real) and p == 1:
+            row = [row]
+        if isinstance(row, (str, bytes)) or not hasattr(row, "__len__"):
+            return rows, f"centroid {j} is {row!r}; a centroid is a list with one number per variable ({p})."
+        row = list(row)
+        if len(row) != p:
+            return rows, f"centroid {j} has {len(row)} numbers but the points have {p} variables."
+        for v in row:
+            if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
+                return rows, f"centroid {j} is {row!r}; every coordinate must be a finite number."
+        out.append([float(v) for v in row])
+    return out, None
+
+
+def _run_update(update, points, labels, k):
+    """Call the reader's update; return (centroids, problem), explaining an empty cluster."""
+    result, problem = _call(update, "update", points, labels, k)
+    centroids = None
+    if not problem:
+        centroids, problem = _centroids_problem(result, k, len(points[0]))
+    if not problem:
+        return centroids, None
+    empty = [j for j in range(k) if j not in labels]
+    about_empty = empty and (
+        " raised " in problem
+        or any(problem.startswith(f"centroid {j} ") for j in empty)
+        or "centroids but k is" in problem
+    )
+    if about_empty:
+        problem = (
+            f"{problem}{'' if problem.endswith('.') else '.'} Cluster {empty[0]} has no point, so it has no mean: "
+            "give its centroid a place anyway, for example the point farthest from its own cluster's mean "
+            "(clusterlab and scikit-learn move it to a far-away observation)."
+        )
+    return None, problem
+
+
+def _update_problem(update, points, labels, k):
+    centroids, problem = _run_update(update, points, labels, k)
+    if problem:
+        return problem
+    expected = _means(points, labels, k)
+    for j, (got, want) in enumerate(zip(centroids, expected)):
+        if want is None or all(map(_close, got, want)):
+            continue
+        members = [i for i, lab in enumerate(labels) if lab == j]
+        message = (
+            f"centroid {j} should be the mean of observations {', '.join(map(str, members))}, "
+            f"{_point(want)}, but update gave {_point(got)}."
+        )
+        return message + _update_hint(got, want, points, members)
+    return None
+
+
+def _update_hint(got, want, points, members):
+    """A guess at the slip behind a wrong centroid."""
+    m = len(members)
+    sums = [math.fsum(points[i][c] for i in members) for c in range(len(want))]
+    overall = [math.fsum(col) / len(points) for col in zip(*points)]
+    if all(map(_close, got, sums)):
+        return f" That is their sum: divide by the number of points, {m}."
+    firsts = [i for i in members if all(map(_close, got, points[i]))]
+    if firsts:
+        return f" That is observation {firsts[0]} itself; the centroid is the mean of all {m} points of the cluster."
+    if all(map(_close, got, overall)):
+        return " That is the mean of all points: use only the points with this label."
+    for wrong in (m - 1, m + 1, len(points)):
+        if wrong > 0 and all(_close(g, s / wrong) for g, s in zip(got, sums)):
+            return f" That is the sum divided by {wrong}; the cluster has {m} points."
+    if all(_close(g, s // m) for g, s in zip(got, sums)):
+        return " That is rounded down: divide with /, not //."
+    return ""
+
+
+def check_update(update) -> Report:
+    """Run the reader's ``update(points, labels, k)`` on :data:`UPDATE_CASES`.
+
+    >>> def update(points, labels, k):          # sums instead of means: a slip
+    ...     sums = [[0.0] * len(points[0]) for _ in range(k)]
+    ...     for x, lab in zip(points, labels):
+    ...         sums[lab] = [s + v for s, v in zip(sums[lab], x)]
+    ...     return sums
+    >>> print(check_update(update).problems[0])
+    the lecture's points a-e in two clusters: centroid 0 should be the mean of observations 0, 1, (1.5, 1), but update gave (3, 2). That is their sum: divide by the number of points, 2.
+    """
+    _check_callable(update, "update", "points, labels, k")
+    return Report([("update", [(name, _update_problem(update, X, L, k)) for name, X, L, k in UPDATE_CASES])])
+
+
+def check_kmeans(assign, update) -> Report:
+    """Both checks in one report: ``check_assign`` then ``check_update``."""
+    return Report(check_assign(assign).sections + check_update(update).sections)
+
+
+def _check_callable(fn, name, args):
+    if not callable(fn):
+        raise TypeError(f"{name} must be your function {name}({args}), got {type(fn).__name__}; pass the function itself, without ().")
+
+
+# ------------------------------------------------------------------- play
+
+
+def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None, xlabel=None, ylabel=None):
+    """Run K-means with the reader's ``assign`` and ``update`` from ``init``; return a StepPlayer.
+
+    It alternates assign and update until no point changes cluster (or
+    ``max_iter`` assignments), and draws every step like
+    :func:`clusterlab.player.kmeans_player`.  A function that returns
+    something unusable stops it with a message saying what is wrong.
+
+    >>> import math
+    >>> def assign(points, centroids):
+    ...     return [min(range(len(centroids)), key=lambda j: math.dist(x, centroids[j])) for x in points]
+    >>> def update(points, labels, k):
+    ...     return [[sum(col) / len(col) for col in zip(*[x for x, l in zip(points, labels) if l == j])] for j in range(k)]
+    >>> play_kmeans(assign, update, [[0], [1], [9], [10]], [[0], [10]], names="abcd")
+    <StepPlayer: 4 steps, showing step 1>
+    """
+    _check_callable(assign, "assign", "points, centroids")
+    _check_callable(update, "update", "points, labels, k")
+    X = as_matrix(X, "X")
+    C = as_matrix(init, "init")
+    k, p = len(C), len(X[0])
+    if len(C[0]) != p:
+        raise ValueError(f"init has {len(C[0])} numbers per centroid but X has {p} variables; give one per variable.")
+    max_iter = as_int(max_iter, "max_iter", minimum=1)
+    iterations, previous, settled = [], None, False
+    for _ in range(max_iter):
+        result, problem = _call(assign, "assign", X, C)
+        labels, problem = (None, problem) if problem else _labels_problem(result, len(X), k)
+        if problem:
+            raise ValueError(f"iteration {len(iterations) + 1}: {problem}")
+        iterations.append((C, labels))
+        if labels == previous:
+            settled = True
+            break
+        C, problem = _run_update(update, X, labels, k)
+        if problem:
+            raise ValueError(f"iteration {len(iterations)}: {problem}")
+        previous = labels
+    figures, captions = iteration_frames(
+        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel
+    )
+    if not settled:
+        captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."
+    return StepPlayer(figures, captions, title=title)

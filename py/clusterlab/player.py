@@ -1,0 +1,321 @@
+"""A step player: several figures (or tables) shown one at a time, with Previous/Next and a slider.
+
+=============================================  ==============================================
+``StepPlayer(frames, captions, title, start)``  any figures, HTML objects or text tables, one per step
+``kmeans_player(model, X, names=...)``          every assign and update step of a fitted ``KMeans``
+``kmeans_frames(model, X, names=...)``          the same frames and captions, as two lists
+``iteration_frames(X, iterations, final)``      frames of any run given as (centroids, labels) pairs
+``cluster_sets(labels, names)``                 ``"C1 = {A, B}, C2 = {C}"``: who is in which cluster
+=============================================  ==============================================
+
+A player shows itself in a live cell of the course (and in Jupyter) through
+``_repr_html_``.  The HTML holds every frame, so it is complete without any
+script: the site's ``player.js`` (loaded on every page, independent of
+Python) makes the buttons and the slider switch frames.  Without JavaScript
+(or outside the site, without its ``player.css``) all frames are shown one
+below the other.  The markup is
+deterministic, so the page built in CPython and the page re-run in the
+browser give the same bytes.
+
+>>> from clusterlab.plot import scatter
+>>> player = StepPlayer(
+...     [scatter([[0, 0], [1, 1]]), "d(a, b) = 1.41"],
+...     ["the two points", "their distance"],
+...     title="Two points",
+... )
+>>> player
+<StepPlayer 'Two points': 2 steps, showing step 1>
+>>> html = player._repr_html_()
+>>> html.count('<figure class="clp-frame'), "Step 1 of 2" in html
+(2, True)
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+from ._validate import as_int, as_matrix
+
+__all__ = ["StepPlayer", "cluster_sets", "iteration_frames", "kmeans_frames", "kmeans_player"]
+
+
+def _frame_html(frame, i: int) -> str:
+    """The markup of one frame: an SVG or HTML repr, or text as preformatted text."""
+    if isinstance(frame, str):
+        return f'<pre class="clp-frame-text">{_html.escape(frame, quote=False)}</pre>'
+    for method in ("_repr_svg_", "_repr_html_"):
+        fn = getattr(type(frame), method, None)
+        if callable(fn):
+            content = fn(frame)
+            if isinstance(content, str) and content:
+                return content
+    raise TypeError(
+        f"frames[{i}] is {type(frame).__name__}, which cannot be shown; give a clusterlab.plot figure, "
+        "an object with _repr_svg_ or _repr_html_, or a string (shown as preformatted text)."
+    )
+
+
+class StepPlayer:
+    """Frames shown one at a time, with Previous/Next buttons, a slider and "Step i of n".
+
+    ``frames`` is a list of clusterlab figures (anything with ``_repr_svg_``),
+    objects with ``_repr_html_``, or strings (shown as preformatted text, for
+    example a distance matrix printed as a table).  ``captions`` (optional)
+    has one string per frame, written under it.  ``title`` is shown above the
+    controls and names the player for screen readers.  ``start`` is the
+    0-based index of the frame shown first.
+
+    >>> p = StepPlayer(["step one", "step two", "step three"], start=2)
+    >>> len(p), p.start
+    (3, 2)
+    >>> "Step 3 of 3" in p._repr_html_()
+    True
+    >>> StepPlayer([])
+    Traceback (most recent call last):
+    ...
+    ValueError: frames is empty; give at least one frame (a figure, an HTML object or a string).
+    """
+
+    def __init__(self, frames, captions=None, *, title=None, start=0):
+        if isinstance(frames, (str, bytes)) or not hasattr(frames, "__iter__"):
+            raise TypeError(
+                f"frames must be a list of frames, got {type(frames).__name__}; "
+                "for a single frame write [frame]."
+            )
+        frames = list(frames)
+        if not frames:
+            raise ValueError("frames is empty; give at least one frame (a figure, an HTML object or a string).")
+        self._bodies = [_frame_html(f, i) for i, f in enumerate(frames)]
+        n = len(frames)
+        if captions is None:
+            captions = [None] * n
+        else:
+            if isinstance(captions, (str, bytes)) or not hasattr(captions, "__iter__"):
+                raise TypeError(
+                    f"captions must be a list with one string per frame, got {type(captions).__name__}."
+                )
+            captions = list(captions)
+            if len(captions) != n:
+                raise ValueError(
+                    f"captions has {len(captions)} entries but there are {n} frames; give one caption per frame."
+                )
+            for i, c in enumerate(captions):
+                if c is not None and not isinstance(c, str):
+                    raise TypeError(f"captions[{i}] is {type(c).__name__}; captions must be strings (or None).")
+        if title is not None and not isinstance(title, str):
+            raise TypeError(f"title must be a string or None, got {type(title).__name__}.")
+        self.frames = frames
+        self.captions = captions
+        self.title = title
+        self.start = as_int(start, "start", minimum=0, maximum=n - 1)
+
+    def __len__(self):
+        return len(self.frames)
+
+    def __repr__(self):
+        name = f" {self.title!r}" if self.title else ""
+        return f"<StepPlayer{name}: {len(self)} steps, showing step {self.start + 1}>"
+
+    def _repr_html_(self) -> str:
+        """Self-contained HTML: every frame, one of them marked current, and the controls.
+
+        Classes are what ``web/player.css`` and ``web/player.js`` expect:
+        ``clp-player`` (the whole), ``clp-frame--current`` (the frame shown),
+        ``data-clp-go`` on the buttons, ``clp-player-slider`` and
+        ``clp-player-status`` (the "Step i of n" live region).
+        """
+        n, s = len(self), self.start
+        esc = _html.escape
+        name = self.title or "Step player"
+        figures = []
+        for i, (body, caption) in enumerate(zip(self._bodies, self.captions)):
+            current = " clp-frame--current" if i == s else ""
+            cap = f'<figcaption class="clp-caption">{esc(caption, quote=False)}</figcaption>' if caption else ""
+            figures.append(
+                f'<figure class="clp-frame{current}" data-clp-frame="{i}">'
+                f'<div class="clp-frame-body">{body}</div>{cap}</figure>'
+            )
+        prev_off = ' aria-disabled="true"' if s == 0 else ""
+        next_off = ' aria-disabled="true"' if s == n - 1 else ""
+        title = f'<p class="clp-player-title">{esc(self.title, quote=False)}</p>' if self.title else ""
+        valuetext = self._valuetext(s)
+        return (
+            f'<div class="clp-player" role="group" aria-label="{esc(name)}" data-clp-steps="{n}">'
+            f"{title}"
+            '<div class="clp-player-controls">'
+            f'<button type="button" class="clp-player-btn" data-clp-go="-1"{prev_off}>◀ Previous</button>'
+            f'<input type="range" class="clp-player-slider" min="1" max="{n}" step="1" value="{s + 1}" '
+            f'aria-label="Step" aria-valuetext="{esc(valuetext)}">'
+            f'<button type="button" class="clp-player-btn" data-clp-go="1"{next_off}>Next ▶</button>'
+            f'<span class="clp-player-status" aria-live="polite">Step {s + 1} of {n}</span>'
+            "</div>"
+            f'<div class="clp-frames">{"".join(figures)}</div>'
+            "</div>"
+        )
+
+    def _valuetext(self, i: int) -> str:
+        caption = self.captions[i]
+        return f"Step {i + 1} of {len(self)}" + (f": {caption}" if caption else "")
+
+
+# ------------------------------------------------------------------ K-means
+
+
+def cluster_sets(labels, names=None, k=None) -> str:
+    """Who is in which cluster, as in the tutorial: ``C1 = {A, B}, C2 = {C}``.
+
+    Clusters are numbered from 1 (label 0 is C1), like ``Step.table``; ``k``
+    also lists clusters that got no observation.
+
+    >>> cluster_sets([0, 0, 1, 2, 2], "ABCDE")
+    'C1 = {A, B}, C2 = {C}, C3 = {D, E}'
+    >>> cluster_sets([1, 1], k=3)
+    'C1 = {}, C2 = {0, 1}, C3 = {}'
+    """
+    labels = list(labels)
+    names = [str(i) for i in range(len(labels))] if names is None else [str(v) for v in names]
+    if len(names) != len(labels):
+        raise ValueError(f"names has {len(names)} entries but there are {len(labels)} labels; give one name each.")
+    for i, lab in enumerate(labels):
+        as_int(lab, f"labels[{i}]", minimum=0)
+    count = max(labels, default=-1) + 1 if k is None else as_int(k, "k", minimum=1)
+    groups = [[] for _ in range(count)]
+    for name, lab in zip(names, labels):
+        if lab >= count:
+            raise ValueError(f"label {lab} is not below k={count}; labels run from 0 to k-1.")
+        groups[lab].append(name)
+    return ", ".join(f"C{j + 1} = {{{', '.join(g)}}}" for j, g in enumerate(groups))
+
+
+def _check_names(names, n):
+    if names is None:
+        return None
+    names = list(names)
+    if len(names) != n:
+        raise ValueError(f"names has {len(names)} entries but X has {n} observations; give one name each.")
+    return names
+
+
+def _check_model(model, X):
+    history = getattr(model, "history_", None)
+    if not history:
+        raise ValueError(
+            "the model has no history_: fit it first (KMeans(...).fit(X)); "
+            "only a fitted clusterlab KMeans can be played step by step."
+        )
+    n = len(history[0].labels)
+    if len(X) != n:
+        raise ValueError(f"X has {len(X)} observations but the model was fitted on {n}; give the same X as to fit.")
+    return history
+
+
+def _short(v) -> str:
+    """A number with at most two decimals and no trailing zeros: 654.5, 459.83, 3."""
+    text = f"{v:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _moved(changed, names, n):
+    if len(changed) == n:
+        return "every point is placed for the first time"
+    if not changed:
+        return "no point changed cluster, so K-means stops"
+    who = ", ".join(str(names[i]) if names else str(i) for i in changed)
+    return f"{len(changed)} point{'s' if len(changed) != 1 else ''} changed cluster ({who})"
+
+
+def iteration_frames(
+    X, iterations, final_centroids, names=None, *,
+    update_caption="each centroid moves to the mean of its cluster",
+    xlabel=None, ylabel=None, width=None, height=None,
+):
+    """Figures and captions of K-means iterations, as ``(figures, captions)``.
+
+    ``iterations`` is a list of ``(centroids, labels)`` pairs, one per
+    assignment: the centroids the points were assigned to, and the labels
+    they got.  ``final_centroids`` are the centroids after the last update.
+    The frames are: the start (the first centroids), then per iteration an
+    **assign** figure (each point in the colour of its nearest centroid)
+    and, unless no point changed cluster, an **update** figure (the
+    centroids moved to the means of their clusters; ``update_caption`` says
+    so in the captions).  :func:`kmeans_frames` and
+    ``clusterlab.checks.play_kmeans`` are built on it.
+
+    >>> figures, captions = iteration_frames([[0], [1], [9]], [([[0], [9]], [0, 0, 1])], [[0.5], [9]], "abc")
+    >>> captions
+    ['Start: 2 initial centroids, C1 at (0); C2 at (9).', 'Iteration 1, assign: C1 = {a, b}, C2 = {c}; every point is placed for the first time.', 'Iteration 1, update: each centroid moves to the mean of its cluster: C1 at (0.5); C2 at (9).']
+    """
+    from .plot import scatter  # plot is big; load it only when a player is made
+
+    X = as_matrix(X, "X")
+    n = len(X)
+    names = _check_names(names, n)
+    iterations = list(iterations)
+    if not iterations:
+        raise ValueError("iterations is empty; give at least one (centroids, labels) pair.")
+    k = len(iterations[0][0])
+
+    def draw(labels, centres, title):
+        return scatter(
+            X, labels, centers=centres, point_labels=names, title=title,
+            xlabel=xlabel, ylabel=ylabel, width=width, height=height,
+        )
+
+    def where(centres):
+        return "; ".join(f"C{j + 1} at ({', '.join(map(_short, c))})" for j, c in enumerate(centres))
+
+    first = iterations[0][0]
+    figures = [draw(None, first, "Start")]
+    captions = [f"Start: {k} initial centroids, {where(first)}."]
+    previous = None
+    for t, (centres, labels) in enumerate(iterations):
+        it = t + 1
+        labels = list(labels)
+        changed = list(range(n)) if previous is None else [i for i in range(n) if labels[i] != previous[i]]
+        figures.append(draw(labels, centres, f"Iteration {it}: assign"))
+        captions.append(f"Iteration {it}, assign: {cluster_sets(labels, names, k)}; {_moved(changed, names, n)}.")
+        if not changed:
+            break
+        after = iterations[t + 1][0] if t + 1 < len(iterations) else final_centroids
+        figures.append(draw(labels, after, f"Iteration {it}: update"))
+        captions.append(f"Iteration {it}, update: {update_caption}: {where(after)}.")
+        previous = labels
+    return figures, captions
+
+
+def kmeans_frames(model, X, names=None, *, xlabel=None, ylabel=None, width=None, height=None):
+    """The frames and captions of :func:`kmeans_player`, as ``(figures, captions)``.
+
+    :func:`iteration_frames` of the model's ``history_``.
+
+    >>> from clusterlab.kmeans import KMeans
+    >>> km = KMeans(2, init=[[0], [10]]).fit([0, 1, 9, 10])
+    >>> figures, captions = kmeans_frames(km, [0, 1, 9, 10], names="abcd")
+    >>> len(figures), captions[1]
+    (4, 'Iteration 1, assign: C1 = {a, b}, C2 = {c, d}; every point is placed for the first time.')
+    """
+    X = as_matrix(X, "X")
+    history = _check_model(model, X)
+    return iteration_frames(
+        X, [(s.centroids, s.labels) for s in history], model.cluster_centers_, names,
+        xlabel=xlabel, ylabel=ylabel, width=width, height=height,
+    )
+
+
+def kmeans_player(model, X, names=None, *, title=None, xlabel=None, ylabel=None, width=None, height=None):
+    """A :class:`StepPlayer` of a fitted ``KMeans``: start, then assign and update per iteration.
+
+    ``X`` is the data the model was fitted on (1 or 2 features, drawn with
+    :func:`clusterlab.plot.scatter`); ``names`` labels the points (the
+    course's A-J).  Captions list the clusters as the tutorial does
+    (``C1 = {A, B, ...}``; label 0 is C1).
+
+    >>> from clusterlab.kmeans import KMeans
+    >>> km = KMeans(2, init=[[0], [10]]).fit([0, 1, 9, 10])
+    >>> kmeans_player(km, [0, 1, 9, 10], names="abcd", title="Four numbers")
+    <StepPlayer 'Four numbers': 4 steps, showing step 1>
+    """
+    figures, captions = kmeans_frames(
+        model, X, names, xlabel=xlabel, ylabel=ylabel, width=width, height=height
+    )
+    return StepPlayer(figures, captions, title=title)

@@ -1,0 +1,54 @@
+"""Several figures in one: ``grid`` and ``side_by_side``."""
+
+from __future__ import annotations
+
+from .._validate import as_int, as_number
+from ._layout import Heading
+from ._svg import Figure, finish, num
+
+
+def grid(figures, columns=2, *, title=None, gap=16):
+    """Arrange figures in a grid, ``columns`` per row (e.g. original vs quantized image).
+
+    >>> from clusterlab.plot import swatches
+    >>> a = swatches(["#000"]); b = swatches(["#fff"])
+    >>> g = grid([a, b], columns=2)
+    >>> g.width == a.width + b.width + 16
+    True
+    """
+    figs = list(figures) if not isinstance(figures, Figure) else [figures]
+    if not figs:
+        raise ValueError("figures is empty; give at least one Figure.")
+    for i, f in enumerate(figs):
+        if not isinstance(f, Figure):
+            raise TypeError(
+                f"figures[{i}] is {type(f).__name__}, not a Figure; pass what scatter(), image(), ... return."
+            )
+    columns = as_int(columns, "columns", minimum=1)
+    gap = as_number(gap, "gap")
+    rows = [figs[i : i + columns] for i in range(0, len(figs), columns)]
+    colw = [max(r[c].width for r in rows if c < len(r)) for c in range(min(columns, len(figs)))]
+    heading = Heading(title, sum(colw) + gap * (len(colw) - 1), x=0, grow=True)
+    body = [heading.svg()]
+    y = heading.top(0)
+    for r in rows:
+        x = 0
+        for c, f in enumerate(r):
+            body.append(
+                f'<svg x="{num(x)}" y="{num(y)}" width="{f.width}" height="{f.height}" '
+                f'viewBox="0 0 {f.width} {f.height}" role="img" aria-labelledby="{f._pid}t {f._pid}d">'
+                f"{f._inner}</svg>"
+            )
+            x += colw[c] + gap
+        y += max(f.height for f in r) + gap
+    desc = f"{len(figs)} figures side by side: " + "; ".join(
+        f"{i + 1}. {f.title}" for i, f in enumerate(figs)
+    )
+    return finish("grid", heading.width, y - gap, title or "Figures", desc + ".", "".join(body))
+
+
+def side_by_side(*figures, title=None, gap=16):
+    """Put figures next to each other in one row: ``side_by_side(before, after)``."""
+    if len(figures) == 1 and not isinstance(figures[0], Figure):
+        figures = tuple(figures[0])
+    return grid(figures, columns=max(1, len(figures)), title=title, gap=gap)
