@@ -14,13 +14,14 @@ from __future__ import annotations
 __all__ = ["text_table"]
 
 
-def text_table(header, rows, align=None, sep: str = "  ") -> str:
+def text_table(header, rows, align=None, sep: str = "  ", width: int = 0) -> str:
     """``header`` and ``rows`` (lists of strings) as aligned text lines.
 
     ``align`` is one character per column, ``"l"`` (left) or ``"r"``
     (right); the default puts the first column left and the others right,
     as names then numbers.  Cells that are not strings are shown with
-    ``str``.
+    ``str``.  ``width`` is the least width of every column (a square
+    matrix reads best with equal columns).
 
     >>> print(text_table(["", "x"], [["a", 1.5], ["bb", 10]], align="lr"))
           x
@@ -35,7 +36,7 @@ def text_table(header, rows, align=None, sep: str = "  ") -> str:
         align = "l" + "r" * (ncol - 1)
     if len(align) != ncol or set(align) - {"l", "r"}:
         raise ValueError(f"align needs one 'l' or 'r' per column ({ncol}), got {align!r}.")
-    widths = [max(map(len, col)) for col in zip(*table)]
+    widths = [max(width, *map(len, col)) for col in zip(*table)]
     pad = {"l": str.ljust, "r": str.rjust}
     return "\n".join(
         sep.join(pad[a](c, w) for c, w, a in zip(r, widths, align)).rstrip() for r in table

@@ -13,8 +13,14 @@ import numbers
 from collections.abc import Iterable
 
 
-def _rows_of(obj):
-    """Return ``obj`` as a list, accepting numpy-like objects via ``tolist``."""
+def as_list(obj):
+    """Return ``obj`` as a list (numpy-like objects via ``tolist``), or None if it is not a sequence.
+
+    The one converter every module uses for list-like input; strings are not sequences here.
+
+    >>> as_list((1, 2)), as_list("ab"), as_list(5)
+    ([1, 2], None, None)
+    """
     tolist = getattr(obj, "tolist", None)
     if callable(tolist):
         obj = tolist()
@@ -49,7 +55,7 @@ def as_vector(values, name: str = "u") -> list[float]:
     >>> as_vector((1, 2.5))
     [1.0, 2.5]
     """
-    items = _rows_of(values)
+    items = as_list(values)
     if items is None:
         raise TypeError(
             f"{name} must be a sequence of numbers such as [1.0, 2.0], "
@@ -72,7 +78,7 @@ def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
     >>> as_matrix([636, 473])
     [[636.0], [473.0]]
     """
-    rows = _rows_of(X)
+    rows = as_list(X)
     if rows is None:
         raise TypeError(
             f"{name} must be a list of observations (rows of numbers), "
@@ -89,7 +95,7 @@ def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
     out = []
     width = None
     for i, row in enumerate(rows):
-        items = _rows_of(row)
+        items = as_list(row)
         if items is None:
             raise TypeError(
                 f"{name}[{i}] is {type(row).__name__} {row!r}, not a row of numbers; "

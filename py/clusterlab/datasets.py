@@ -43,7 +43,8 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._validate import _rows_of, as_int
+from ._text import text_table
+from ._validate import as_int, as_list
 
 __all__ = [
     "PHOTOS",
@@ -123,8 +124,8 @@ class Dataset:
         )
 
     def __repr__(self) -> str:
-        rows, cols = self.shape
-        head = f"Dataset({self.name!r}, {rows} rows x {cols} features"
+        rows_total, cols = self.shape
+        head = f"Dataset({self.name!r}, {rows_total} rows x {cols} features"
         if self.width is not None:
             head += f", image {self.width} x {self.height}"
         if self.target is not None:
@@ -133,18 +134,16 @@ class Dataset:
         show_cols = min(cols, 6)
         shown = self.data[:3]
         names = self.row_names[:3] if self.row_names is not None else [str(i) for i in range(len(shown))]
-        cells = [[f"{v:g}" for v in row[:show_cols]] for row in shown]
-        header = [str(f) for f in self.feature_names[:show_cols]]
-        widths = [max([len(header[j])] + [len(r[j]) for r in cells]) for j in range(show_cols)]
-        w0 = max([len(str(n)) for n in names] + [1])
-        extra_cols = " ..." if cols > show_cols else ""
-        lines = [head, " " * w0 + "".join(f"  {h:>{w}}" for h, w in zip(header, widths)) + extra_cols]
-        for i, (n, r) in enumerate(zip(names, cells)):
-            line = f"{n!s:<{w0}}" + "".join(f"  {c:>{w}}" for c, w in zip(r, widths)) + extra_cols
-            if self.target is not None:
-                line += f"  {self.target[i]}"
-            lines.append(line)
-        if rows > len(shown):
+        more = ["..."] if cols > show_cols else []
+        header = ["", *self.feature_names[:show_cols], *more]
+        rows = [[n, *(f"{v:g}" for v in row[:show_cols]), *more] for n, row in zip(names, shown)]
+        align = "l" + "r" * show_cols + "l" * len(more)
+        if self.target is not None:
+            header.append("")
+            rows = [[*r, str(t)] for r, t in zip(rows, self.target)]
+            align += "l"
+        lines = [head, text_table(header, rows, align=align)]
+        if rows_total > len(shown):
             lines.append("...")
         return "\n".join(lines)
 
@@ -282,7 +281,7 @@ def load_iris(columns=None) -> Dataset:
     data = [[float(v) for v in r[:4]] for r in body]
     target = [r[4] for r in body]
     if columns is not None:
-        items = [columns] if isinstance(columns, (str, int)) else _rows_of(columns)
+        items = [columns] if isinstance(columns, (str, int)) else as_list(columns)
         if items is None:
             raise TypeError(
                 f"columns must be a list of feature names or positions such as "

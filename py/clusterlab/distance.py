@@ -47,7 +47,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
-from ._validate import as_matrix, as_vector, choice
+from ._validate import as_list, as_matrix, as_vector, choice
 
 __all__ = [
     "KERNELS",
@@ -298,8 +298,9 @@ def squareform(y) -> list:
     >>> squareform([[0, 1], [1, 0]])
     [1.0]
     """
-    items = getattr(y, "tolist", lambda: y)()
-    items = list(items)
+    items = as_list(y)
+    if items is None:
+        raise TypeError(f"y must be a condensed distance list or a square matrix, got {type(y).__name__}.")
     if items and not isinstance(items[0], (int, float)) and hasattr(items[0], "__len__"):
         D = as_matrix(items, "y")
         n = len(D)

@@ -47,7 +47,8 @@ from functools import partial
 from typing import NamedTuple
 
 from . import _hierarchy_algorithms as algorithms
-from ._validate import _rows_of, as_int, as_matrix, as_number, choice
+from ._text import text_table
+from ._validate import as_int, as_list, as_matrix, as_number, choice
 from .distance import condensed_size, get_kernel
 
 __all__ = [
@@ -106,7 +107,7 @@ def _read_input(y, method, metric, name="y"):
         raise TypeError(f"method must be a name such as 'single', got {method!r}.")
     choice(method, "method", list(LANCE_WILLIAMS))
     get_kernel(metric)  # validates the metric name even for condensed input
-    items = _rows_of(y)
+    items = as_list(y)
     if items is None:
         raise TypeError(
             f"{name} must be observations (a list of rows of numbers) or a condensed "
@@ -306,12 +307,9 @@ class MergeStep:
         decimals = as_int(decimals, "decimals", minimum=0, maximum=15)
         head = (f"step {self.step}: merge {self.merged[0]} and {self.merged[1]} "
                 f"at {_fmt(self.height, max(decimals, 3))} -> {self.name}")
-        cells = [[_fmt(v, decimals) for v in row] for row in self.matrix]
-        w = max([len(s) for s in self.names] + [len(c) for row in cells for c in row])
-        lines = [head, " " * w + "".join(f"  {s:>{w}}" for s in self.names)]
-        for nm, row in zip(self.names, cells):
-            lines.append(f"{nm:<{w}}" + "".join(f"  {c:>{w}}" for c in row))
-        return "\n".join(lines)
+        rows = [[nm, *(_fmt(v, decimals) for v in row)] for nm, row in zip(self.names, self.matrix)]
+        width = max(len(c) for row in rows for c in row)
+        return head + "\n" + text_table(["", *self.names], rows, width=width)
 
     def __str__(self) -> str:
         return self.to_text()
@@ -345,7 +343,7 @@ def merge_steps(y, method="single", metric="euclidean", labels=None):
     if labels is None:
         labels = [chr(97 + i) for i in range(n)] if n <= 26 else [str(i) for i in range(n)]
     else:
-        items = _rows_of(labels)
+        items = as_list(labels)
         if items is None or len(items) != n:
             raise ValueError(f"labels must give one name per observation ({n}).")
         labels = [str(v) for v in items]
@@ -553,7 +551,7 @@ def cut_tree(Z, n_clusters=None, height=None):
         cols = list(range(n))
     elif height is not None:
         scalar = isinstance(height, numbers.Real)
-        values = [height] if scalar else _rows_of(height)
+        values = [height] if scalar else as_list(height)
         if values is None:
             raise TypeError(f"height must be a number or a list of numbers, got {height!r}.")
         if not values:
@@ -562,7 +560,7 @@ def cut_tree(Z, n_clusters=None, height=None):
         cols = [bisect_left(node_heights, as_number(h, "height")) for h in values]
     else:
         scalar = isinstance(n_clusters, numbers.Integral) or isinstance(n_clusters, float)
-        values = [n_clusters] if scalar else _rows_of(n_clusters)
+        values = [n_clusters] if scalar else as_list(n_clusters)
         if values is None:
             raise TypeError(f"n_clusters must be a whole number or a list of them, got {n_clusters!r}.")
         if not values:
@@ -619,7 +617,7 @@ def dendrogram(Z, labels=None, color_threshold=None, orientation="top",
     if no_plot is not True:
         raise ValueError("no_plot must be True; draw the returned dict with clusterlab.plot.")
     if labels is not None:
-        labels = _rows_of(labels)
+        labels = as_list(labels)
         if labels is None or len(labels) != n:
             raise ValueError(
                 f"labels must give one label per observation ({n}), "

@@ -82,7 +82,7 @@ from ._lloyd import (
     weighted_index,
 )
 from ._text import text_table
-from ._validate import as_int, as_matrix, as_number, as_vector, choice
+from ._validate import as_int, as_list, as_matrix, as_number, as_vector, choice
 
 __all__ = [
     "ConvergenceWarning",
@@ -518,11 +518,9 @@ def within_cluster_variation(X, labels) -> list[float]:
 
 
 def _rows_list(labels):
-    labs = getattr(labels, "tolist", lambda: labels)()
-    try:
-        labs = list(labs)
-    except TypeError:
-        raise TypeError(f"labels must be a list of cluster numbers, got {type(labels).__name__}.") from None
+    labs = as_list(labels)
+    if labs is None:
+        raise TypeError(f"labels must be a list of cluster numbers, got {type(labels).__name__}.")
     return [as_int(v, f"labels[{i}]", minimum=0) for i, v in enumerate(labs)]
 
 

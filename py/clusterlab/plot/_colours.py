@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 
-from .._validate import _rows_of, as_number
+from .._validate import as_list, as_number
 from ._svg import ID, num
 
 #: Categorical colours: Okabe-Ito hues, each >= 3:1 contrast on white and on #1e2129.
@@ -32,7 +32,7 @@ SHAPES = ("circle", "square", "triangle", "diamond", "inverted triangle")
 
 def labels_list(labels, n, name="labels"):
     """Check cluster labels (one per point, numbers or strings); return them as a list."""
-    items = _rows_of(labels)
+    items = as_list(labels)
     if items is None:
         raise TypeError(
             f"{name} must be a list with one label per point (for example [0, 1, 1]), "
@@ -151,7 +151,7 @@ def colour_hex(c, name):
         raise ValueError(
             f"{name} is {c!r}; give colours as '#rrggbb' or as (r, g, b) with 0-255 values."
         )
-    items = _rows_of(c)
+    items = as_list(c)
     if items is None or len(items) not in (3, 4):
         raise TypeError(
             f"{name} is {c!r}; give colours as '#rrggbb' or as (r, g, b) with 0-255 values."

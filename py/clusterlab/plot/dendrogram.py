@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import hierarchy
-from .._validate import _rows_of, as_matrix, as_number, choice
+from .._validate import as_list, as_matrix, as_number, choice
 from ._colours import PALETTE
 from ._layout import Axes, Heading, size
 from ._svg import esc, finish, fmt_value, num
@@ -103,7 +103,7 @@ def _tree_from_linkage(Z, labels):
         )
     n = len(Z) + 1
     if labels is not None:
-        lab = _rows_of(labels)
+        lab = as_list(labels)
         if lab is None or len(lab) != n:
             got = "not a list" if lab is None else f"{len(lab)} names"
             raise ValueError(f"labels has {got} but Z joins {n} observations; give one name each.")
@@ -139,7 +139,7 @@ def _tree_from_dict(d, labels):
 
 def _dict_labels(labels, ivl, leaves):
     """Observation names (in their original order) put in the dict's leaf order."""
-    lab = [str(s) for s in (_rows_of(labels) or [])]
+    lab = [str(s) for s in (as_list(labels) or [])]
     if leaves is None:
         if len(lab) != len(ivl):
             raise ValueError(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .._validate import _rows_of, as_int, as_number, as_vector
+from .._validate import as_int, as_list, as_number, as_vector
 from ._colours import colour_hex, ink_on, ramp
 from ._layout import Heading
 from ._svg import esc, finish, fmt_value, num
@@ -128,14 +128,14 @@ def _value(v, decimals):
 
 def _matrix_with_gaps(D):
     """``D`` as rows of floats, keeping ``None`` (an empty cell)."""
-    rows = _rows_of(D)
+    rows = as_list(D)
     if rows is None:
         raise TypeError(f"D must be a matrix (list of rows of numbers), got {type(D).__name__}.")
     if not rows:
         raise ValueError("D is empty; give at least one row of numbers.")
     M = []
     for i, row in enumerate(rows):
-        items = _rows_of(row)
+        items = as_list(row)
         if items is None:
             raise TypeError(f"D[{i}] is {row!r}, not a row of numbers; D must be 2-D.")
         if i and len(items) != len(M[0]):
@@ -151,7 +151,7 @@ def _matrix_with_gaps(D):
 def _names(lab, count, name):
     if lab is None:
         return [str(i) for i in range(count)]
-    items = list(lab) if isinstance(lab, str) else _rows_of(lab)
+    items = list(lab) if isinstance(lab, str) else as_list(lab)
     if items is None or len(items) != count:
         got = "not a list" if items is None else f"{len(items)} names"
         raise ValueError(f"{name} has {got} but D has {count}; give one name each.")
@@ -162,12 +162,12 @@ def _cells(highlight, nr, nc):
     """``highlight`` as a list of (row, column): one cell ``(i, j)`` or a list of them."""
     if highlight is None:
         return []
-    items = _rows_of(highlight)
-    if items and not _rows_of(items[0]):
+    items = as_list(highlight)
+    if items and not as_list(items[0]):
         items = [items]
     out = []
     for c in items or []:
-        pair = _rows_of(c)
+        pair = as_list(c)
         if pair is None or len(pair) != 2:
             raise ValueError(
                 f"highlight must be a cell (i, j) or a list of cells, got {highlight!r}."
@@ -189,7 +189,7 @@ def swatches(palette, counts=None, *, title=None, columns=None, size=64):
     >>> "#FF0000" in fig.svg, "75.0 %" in fig.svg
     (True, True)
     """
-    items = _rows_of(palette)
+    items = as_list(palette)
     if items is None:
         raise TypeError(f"palette must be a list of colours, got {type(palette).__name__}.")
     if not items:

@@ -7,7 +7,7 @@ import numbers
 import struct
 import zlib
 
-from .._validate import _rows_of, as_int, as_number
+from .._validate import as_int, as_list, as_number
 from ._layout import Heading
 from ._svg import finish
 
@@ -34,7 +34,7 @@ def _pixel_bytes(pixels, width, height, channels):
 
 def _bytes_of_list(pixels, channels):
     """A flat list of 0-255 values, or a list of pixel tuples, as bytes."""
-    items = _rows_of(pixels)
+    items = as_list(pixels)
     if items is None:
         raise TypeError(
             f"pixels must be bytes or a list of 0-255 integers, got {type(pixels).__name__}."
@@ -42,7 +42,7 @@ def _bytes_of_list(pixels, channels):
     if items and not isinstance(items[0], numbers.Number):
         flat = []
         for i, px in enumerate(items):
-            sub = _rows_of(px)
+            sub = as_list(px)
             if sub is None:
                 raise TypeError(
                     f"pixels[{i}] is {px!r}; give a flat list of 0-255 values or one "

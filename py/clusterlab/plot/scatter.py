@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._validate import _rows_of, as_int, as_matrix, choice
+from .._validate import as_int, as_list, as_matrix, choice
 from ._colours import SHAPES, Colours, colour_hex, hex_rgb, labels_list, shape_def
 from ._layout import (
     DEFAULT_WIDTH,
@@ -139,7 +139,7 @@ def _centres(centers, dim):
 def _point_labels(point_labels, n):
     if point_labels is None:
         return None
-    texts = _rows_of(point_labels) if not isinstance(point_labels, str) else list(point_labels)
+    texts = as_list(point_labels) if not isinstance(point_labels, str) else list(point_labels)
     if texts is None or len(texts) != n:
         got = "not a list" if texts is None else f"{len(texts)} entries"
         raise ValueError(
@@ -375,7 +375,7 @@ def _point_colours(colors, X):
         if len(X[0]) < 3:
             raise ValueError('colors="rgb" needs X with 3 columns (R, G, B 0-255).')
         return [colour_hex(r[:3], f"X[{i}]") for i, r in enumerate(X)]
-    items = _rows_of(colors)
+    items = as_list(colors)
     if items is None or len(items) != len(X):
         got = "not a list" if items is None else f"{len(items)} entries"
         raise ValueError(
@@ -387,7 +387,7 @@ def _point_colours(colors, X):
 def _feature_names(feature_names, p):
     if feature_names is None:
         return [f"x{j + 1}" for j in range(p)]
-    names = [str(s) for s in (_rows_of(feature_names) or [])]
+    names = [str(s) for s in (as_list(feature_names) or [])]
     if len(names) != p:
         raise ValueError(
             f"feature_names has {len(names)} names but X has {p} features; give one per column."
