@@ -1,5 +1,5 @@
 """The library gives the same results in the browser (Pyodide, CPython 3.14) as in
-CPython 3.11 here: seeded K-means, every linkage, quantization, data loading, figures."""
+CPython 3.11 here: seeded K-means (tall and wide), every metric and linkage, quantization, data loading, figures."""
 
 from __future__ import annotations
 
@@ -32,6 +32,12 @@ q = quantize(pixels, 48, 48, 6, channels=4, random_state=1)
 print(q.palette, repr(q.mse), digest(q.to_bytes()))
 nci = datasets.load_nci60()
 print(len(nci.data), len(nci.data[0]), repr(math.fsum(nci.data[0])), nci.target[:3])
+wide = [[rng.random() for _ in range(2000)] for _ in range(24)]   # p >> n: the pairwise engine
+wide_km = KMeans(3, n_init=5, random_state=2).fit(wide)
+print("wide", digest(wide_km.labels_), repr(wide_km.inertia_), digest(wide_km.cluster_centers_))
+from clusterlab.distance import pdist
+for metric in ("euclidean", "cityblock", "correlation"):
+    print(metric, digest(pdist(wide[:10], metric)))
 iris = datasets.load_iris()
 print(len(iris.data), digest(iris.data))
 print(digest(plot.scatter(X, km.labels_, centers=km.cluster_centers_).svg))
