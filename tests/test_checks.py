@@ -69,7 +69,7 @@ def update_statistics(points, labels, k):
 def test_right_assign_functions_pass(assign):
     report = check_assign(assign)
     assert report.ok, report.problems
-    assert repr(report).endswith("All right: your assign agree with clusterlab on every case.")
+    assert repr(report).endswith("All right: your assign agrees with clusterlab on every case.")
 
 
 @pytest.mark.parametrize("update", [update_loops, update_statistics])
@@ -83,6 +83,15 @@ def test_the_combined_report_lists_every_case_and_says_all_right():
     assert text.count("✓") == len(ASSIGN_CASES) + len(UPDATE_CASES) and "✗" not in text
     assert text.splitlines()[0] == f"assign: {len(ASSIGN_CASES)} of {len(ASSIGN_CASES)} cases right"
     assert text.endswith("All right: your assign and update agree with clusterlab on every case.")
+
+
+def test_the_summary_is_grammatical_for_one_two_and_three_functions():
+    def summary(*names):
+        return repr(Report([(name, [("a case", None)]) for name in names])).splitlines()[-1]
+
+    assert summary("closest_pair") == "All right: your closest_pair agrees with clusterlab on every case."
+    assert summary("f", "g") == "All right: your f and g agree with clusterlab on every case."
+    assert summary("f", "g", "h") == "All right: your f, g and h agree with clusterlab on every case."
 
 
 # ------------------------------------------------------- the expected answers

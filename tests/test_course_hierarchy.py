@@ -260,15 +260,19 @@ def quiz():
 
 def test_linkages_page_draws_its_cut_where_fcluster_cuts():
     ns = run_page("linkages.md")
-    cut_for, load = ns["cut_for"], ns["load"]
+    shown = []
+    ns["display"] = shown.append
+    load, compare = ns["load"], ns["compare"]
     for data in ["blobs", "bridge", "ten_points", "triangle"]:
-        X, _ = load(data)
-        for method in ns["METHODS"]:
-            Z = linkage(X, method)
-            for k in range(1, min(6, len(X)) + 1):
-                t = cut_for(Z, k)
-                assert t is not None and not any(row[2] == t for row in Z), (data, method, k)
-                assert fcluster(Z, t, criterion="distance") == fcluster(Z, k), (data, method, k)
+        X, names = load(data)
+        for k in range(1, min(6, len(X)) + 1):
+            with contextlib.redirect_stdout(io.StringIO()):
+                compare(X, names, k)
+            trees = shown.pop().svg
+            # each tree's cut line says how many clusters fcluster(Z, k) gives
+            said_k = Counter(re.findall(r">(\d+) clusters?<", trees))
+            want = Counter(str(len(set(fcluster(linkage(X, m), k)))) for m in ns["METHODS"])
+            assert said_k == want, (data, k)
     with pytest.raises(ValueError, match="DATA must be one of 'blobs'"):
         load("blob")
 

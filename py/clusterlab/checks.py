@@ -101,15 +101,21 @@ class Report:
                 lines.append(f"  {'✓' if problem is None else '✗'} {case}")
                 if problem:
                     lines.append(f"      {problem}")
-        names = " and ".join(name for name, _ in self.sections)
         lines.append(
-            f"All right: your {names} agree with clusterlab on every case."
+            f"All right: {_functions([name for name, _ in self.sections])} with clusterlab on every case."
             if self.ok
             else "Not yet: fix the first ✗ above and run this cell again."
         )
         return "\n".join(lines)
 
     __str__ = __repr__
+
+
+def _functions(names) -> str:
+    """``"your f agrees"``, ``"your f and g agree"``, ``"your f, g and h agree"``."""
+    if len(names) == 1:
+        return f"your {names[0]} agrees"
+    return f"your {', '.join(names[:-1])} and {names[-1]} agree"
 
 
 # ------------------------------------------------------------ formatting
