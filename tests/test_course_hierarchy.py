@@ -277,6 +277,21 @@ def test_linkages_page_draws_its_cut_where_fcluster_cuts():
         load("blob")
 
 
+def test_linkages_page_colours_a_cluster_alike_in_its_tree_and_its_scatter():
+    from clusterlab.plot import PALETTE, dendrogram
+
+    ns = run_page("linkages.md")
+    for data in ["blobs", "bridge", "ten_points"]:
+        X, names = ns["load"](data)
+        for method in ns["METHODS"]:
+            Z = linkage(X, method)
+            for k in (2, 3, 4):
+                labels = ns["as_in_tree"](fcluster(Z, k), Z)
+                marks = re.findall(r'<circle [^>]*fill="([^"]+)"', dendrogram(Z, n_clusters=k).svg)
+                assert marks == [PALETTE[labels[i] % len(PALETTE)] for i in scipy_h.leaves_list(
+                    np.array(Z))], (data, method, k)
+
+
 def said(fn, *args):
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
