@@ -85,6 +85,14 @@ def test_the_combined_report_lists_every_case_and_says_all_right():
     assert text.endswith("All right: your assign and update agree with clusterlab on every case.")
 
 
+def test_a_report_shows_in_a_cell_as_wrapping_text():
+    report = check_kmeans(assign_loops, lambda points, labels, k: [[0] * len(points[0])] * k)
+    markup = report._repr_html_()
+    assert markup.startswith('<pre class="clp-report">') and markup.endswith("</pre>")
+    assert "centroid 0 should be" in markup and "<" not in markup[24:-6]  # the text, escaped
+    assert markup[24:-6].replace("&gt;", ">").replace("&amp;", "&").replace("&lt;", "<") == repr(report)
+
+
 def test_the_summary_is_grammatical_for_one_two_and_three_functions():
     def summary(*names):
         return repr(Report([(name, [("a case", None)]) for name in names])).splitlines()[-1]

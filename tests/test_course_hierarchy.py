@@ -293,10 +293,11 @@ def test_linkages_page_colours_a_cluster_alike_in_its_tree_and_its_scatter():
 
 
 def said(fn, *args):
+    """What a cell ending in fn(*args) shows: its printed text, then the value it returns."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        fn(*args)
-    return out.getvalue()
+        result = fn(*args)
+    return out.getvalue() + ("" if result is None else repr(result))
 
 
 def test_check_complete_accepts_the_farthest_pair_and_names_each_slip(quiz):
@@ -308,7 +309,8 @@ def test_check_complete_accepts_the_farthest_pair_and_names_each_slip(quiz):
         message = said(check, answer)
         assert message.startswith("✗ Not yet") and hint in message, (answer, message)
     assert "not one of the six" in said(check, 3)
-    assert "Put your number" in said(check, None)
+    assert "put your number" in said(check, None)
+    assert check(8.49).ok and not check(4.47).ok and check(6.61)._repr_html_().startswith('<pre class="clp-report">')
     assert "should be a number" in said(check, "8.5")
 
 
@@ -359,10 +361,11 @@ def test_check_pairs_and_the_image_arithmetic(quiz):
 
 def test_check_quantized(quiz):
     check, labels, palette = quiz["check_quantized"], quiz["km"].labels_, quiz["palette"]
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        fig = check([palette[k] for k in labels])
-    assert out.getvalue().startswith("✓ Right") and fig.kind == "grid"
+    shown = []
+    quiz["display"] = shown.append
+    fig = check([palette[k] for k in labels])
+    assert [repr(v) for v in shown] == ["✓ Right: every pixel now has the colour of its centroid."]
+    assert fig.kind == "grid"
     wrong = [palette[k] for k in labels]
     wrong[5] = palette[(labels[5] + 1) % 4]
     assert "pixel 5 has label" in said(check, wrong)

@@ -38,6 +38,7 @@ the lecture's points a-e, centroids a and d: labels[0] is 1, but observation 0 a
 from __future__ import annotations
 
 import copy
+import html as _html
 import math
 import numbers
 import warnings
@@ -109,6 +110,34 @@ class Report:
         return "\n".join(lines)
 
     __str__ = __repr__
+
+    def _repr_html_(self):
+        return _wrapping(repr(self))
+
+
+class Verdict:
+    """The outcome of checking one answer: ``ok`` and a sentence saying why.
+
+    >>> Verdict(False, "8.5 is the largest distance; the closest pair is a and b.")
+    ✗ Not yet: 8.5 is the largest distance; the closest pair is a and b.
+    """
+
+    def __init__(self, ok, text):
+        self.ok, self.text = bool(ok), str(text)
+
+    def __repr__(self):
+        return ("✓ Right: " if self.ok else "✗ Not yet: ") + self.text
+
+    __str__ = __repr__
+
+    def _repr_html_(self):
+        return _wrapping(repr(self))
+
+
+def _wrapping(text) -> str:
+    """Text in a ``<pre>`` whose long lines wrap: in the site a printed table
+    scrolls sideways, but a check's answer is sentences."""
+    return f'<pre class="clp-report">{_html.escape(text, quote=False)}</pre>'
 
 
 def _functions(names) -> str:
