@@ -84,6 +84,8 @@ def test_a_to_e_printed_matrices_and_merge_order(method):
     assert [s.names for s in steps[:3]] == [
         ["{a,b}", "c", "d", "e"], ["{a,b}", "c", "{d,e}"], ["{a,b}", "{c,d,e}"]]
     assert [rounded(s.matrix) for s in steps[:3]] == AE_MATRICES[method]
+    if method == "average":  # the text: the mean of a-c (5.00) and b-c (4.47) is 4.74
+        assert (round(D[0][2], 2), round(D[1][2], 2), round(steps[0].matrix[0][1], 2)) == (5.0, 4.47, 4.74)
     heights = scipy_h.linkage(np.array(X), method)[:, 2]
     np.testing.assert_allclose([s.height for s in steps], heights, rtol=1e-12)
 

@@ -6,6 +6,7 @@
 ``check_kmeans(assign, update)``           both, in one report
 ``play_kmeans(assign, update, X, init)``   run the reader's functions to the end: a ``StepPlayer``
 ``Report``                                 what a check found: ``ok``, ``problems``, printable
+``Verdict(ok, text)``                      one answer checked: "✓ Right: ..." or "✗ Not yet: ..."
 =========================================  ==================================================
 
 The reader writes the two steps of K-means (Lloyd's algorithm):
@@ -46,7 +47,7 @@ import warnings
 from ._validate import as_int, as_matrix
 from .player import StepPlayer, _short, iteration_frames
 
-__all__ = ["Report", "check_assign", "check_kmeans", "check_update", "play_kmeans"]
+__all__ = ["Report", "Verdict", "check_assign", "check_kmeans", "check_update", "play_kmeans"]
 
 _A_TO_E = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 _TEN = [[0, 0.5], [0, 1.5], [3.5, 3.5], [1, 3.5], [7, 5], [10, 2.5], [7, 0.5], [7.5, 9], [0, 9.5], [2, 10]]
