@@ -318,6 +318,9 @@ def test_play_with_right_functions_matches_clusterlabs_kmeans():
     assert [c.replace("your update moves the centroids", "each centroid moves to the mean of its cluster")
             for c in mine.captions] == theirs.captions
     assert [f.svg for f in mine.frames] == [f.svg for f in theirs.frames]
+    # the figure size passes through, as in kmeans_player
+    small = play_kmeans(assign_loops, update_loops, ds.data, init, names=ds.row_names, width=480, height=420)
+    assert all((f.width, f.height) == (480, 420) for f in small.frames)
 
 
 def test_play_stops_after_max_iter_and_says_so():

@@ -387,13 +387,16 @@ def _check_callable(fn, name, args):
 # ------------------------------------------------------------------- play
 
 
-def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None, xlabel=None, ylabel=None):
+def play_kmeans(
+    assign, update, X, init, names=None, *, max_iter=20, title=None, xlabel=None, ylabel=None, width=None, height=None
+):
     """Run K-means with the reader's ``assign`` and ``update`` from ``init``; return a StepPlayer.
 
     It alternates assign and update until no point changes cluster (or
     ``max_iter`` assignments), and draws every step like
     :func:`clusterlab.player.kmeans_player`.  A function that returns
     something unusable stops it with a message saying what is wrong.
+    ``width`` and ``height`` size the figures, as in ``kmeans_player``.
 
     >>> import math
     >>> def assign(points, centroids):
@@ -426,7 +429,8 @@ def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None,
             raise ValueError(f"iteration {len(iterations)}: {problem}")
         previous = labels
     figures, captions = iteration_frames(
-        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel
+        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel,
+        width=width, height=height,
     )
     if not settled:
         captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."
