@@ -14,6 +14,11 @@ no DevTools domain enabled (bench/cdp_pipe.py), so that, as for a reader, nothin
 watches its requests.  Times are ``performance.now()`` in the page, from the start
 of the navigation.
 
+What is timed is a copy of the built site whose runtime keeps its benchmark hooks
+(``tools/build_site.py``, ``bench_copy``): the time Python was ready
+(``window.__lcReadyAt``), the worker's stages (``window.__lcBootTimings``) and
+``?no-snapshot`` for the plain start.  The site itself ships without them.
+
 Run: ``.venv/bin/python bench/bench_site.py [--runs 5]`` after ``make build``.
 """
 
@@ -22,11 +27,13 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
+import build_site
 import serve
 from cdp_pipe import Browser
 
@@ -61,8 +68,8 @@ class CountingHandler(serve.SiteHandler):
         CountingHandler.sent += source.tell() - before
 
 
-def pyodide_dir() -> str:
-    return next(p.name for p in (ROOT / "site/assets/vendor").iterdir() if p.name.startswith("pyodide-"))
+def pyodide_dir(site: Path) -> str:
+    return next(p.name for p in (site / "assets/vendor").iterdir() if p.name.startswith("pyodide-"))
 
 
 def median(values):
@@ -92,9 +99,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    pyodide = f"/assets/vendor/{pyodide_dir()}/"
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as folder:
+        site = build_site.bench_copy(Path(folder) / "site")
+        measure(site, args.runs)
+
+
+def measure(site: Path, runs: int) -> None:
+    pyodide = f"/assets/vendor/{pyodide_dir(site)}/"
     CountingHandler.bare_page = (BARE_PAGE % {"pyodide": pyodide}).encode()
-    server, base = serve.start(ROOT / "site", handler_class=CountingHandler)
+    server, base = serve.start(site, handler_class=CountingHandler)
 
     results: dict[str, list[float]] = {}
     stages: dict[tuple[str, str], list[float]] = {}
@@ -110,7 +123,7 @@ def main() -> None:
                 stages.setdefault((phase, stage), []).append(ms)
         return tab, t
 
-    for _ in range(args.runs):
+    for _ in range(runs):
         for label, kind in (("bare loadPyodide", "bare"), ("site, plain start", "plain"), ("site, snapshot start", "snap")):
             with Browser() as browser:
                 CountingHandler.sent = 0
@@ -141,7 +154,7 @@ def main() -> None:
             results.setdefault(f"{label}, warm (s)", []).append(warm)
     server.shutdown()
 
-    print(f"Site start-up in headless Chromium, localhost, median of {args.runs} runs")
+    print(f"Site start-up in headless Chromium, localhost, median of {runs} runs")
     width = max(len(k) for k in results) + 2
     for key, values in results.items():
         print(f"  {key:<{width}} {median(values):8.3f}   (min {min(values):.3f}, max {max(values):.3f})")

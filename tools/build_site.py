@@ -4,14 +4,18 @@ Run by ``make build``.  Steps, in order:
 
 1. ``mkdocs build`` renders the Markdown; every live cell runs in CPython and
    its output is embedded (a cell that fails unexpectedly fails the build).
-2. The Python the browser needs (``clusterlab`` and ``livecells.runner``) is
-   packed into a zip; all runtime files go into ``assets/livecells/<hash>/``,
-   named by a hash of what they are made of.
+2. The Python the browser needs (``clusterlab`` and ``livecells.runner``, as
+   ``web/contract.json`` lists them) is packed into a zip; all runtime files go
+   into ``assets/livecells/<hash>/``, named by a hash of what they are made of.
 3. Pyodide's runtime files (from the npm package) and KaTeX's styles and fonts
    are copied in; nothing is ever loaded from another origin.
-4. esbuild bundles the cell UI with CodeMirror and KaTeX.
+4. esbuild bundles the boot script, the worker and the cell UI (with
+   CodeMirror), leaving out the benchmark hooks (``BENCH:`` statements).
 5. A Pyodide memory snapshot is made in Node (tools/make_snapshot.mjs).
 6. Workbox writes a service worker that precaches every file, for offline use.
+
+``bench_copy()`` makes the copy of the built site that ``bench/bench_site.py``
+times: the same, but with the benchmark hooks kept.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
-# What the browser imports: the library and the cell runner (not the build-time fence).
-BROWSER_PY = [("clusterlab", "**/*"), ("livecells", "__init__.py"), ("livecells", "runner.py")]
+# What the build and the browser agree on: among others, the files of py/ that
+# the browser's Python is made of (the library and the cell runner, not the fence).
+CONTRACT = json.loads((ROOT / "web" / "contract.json").read_text())
 
 
 def log(step: str) -> None:
@@ -51,9 +56,8 @@ def pack_python() -> tuple[bytes, str]:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         files = []
-        for package, pattern in BROWSER_PY:
-            base = ROOT / "py" / package
-            files += [p for p in base.glob(pattern) if p.is_file() and "__pycache__" not in p.parts]
+        for pattern in CONTRACT["archive"]:
+            files += [p for p in (ROOT / "py").glob(pattern) if p.is_file() and "__pycache__" not in p.parts]
         for path in sorted(set(files)):
             info = zipfile.ZipInfo(str(path.relative_to(ROOT / "py")), date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -83,14 +87,26 @@ def runtime_version(archive: bytes, pyodide: str) -> str:
     return h.hexdigest()[:12]
 
 
-def bundle_js(out: Path, config: dict) -> None:
+def boot_config(pyodide: str, digest: str, version: str) -> dict:
+    """What boot.js is told (web/config.js): where Pyodide is, and which build it belongs to."""
+    return {"pyodide": f"assets/vendor/pyodide-{pyodide}/", "snapshot": True, "version": digest, "build": version}
+
+
+def bundle_js(out: Path, config: dict, bench: bool = False) -> None:
+    """Bundle boot.js, cells.js and worker.mjs into ``out``.
+
+    Statements labelled ``BENCH:`` (the timings ``make bench`` reads, and its
+    ``?no-snapshot``) are dropped unless ``bench`` is true.
+    """
     esbuild = NODE_MODULES / ".bin" / "esbuild"
-    for source, target in (("web/runtime.js", "boot.js"), ("web/cells.js", "cells.js")):
-        run([str(esbuild), source, "--bundle", "--minify", "--format=iife", "--target=es2020",
-             f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / target}", "--log-level=warning"])
-    # The worker, with web/snapshot.mjs, as one ES module (one request before it starts).
-    run([str(esbuild), "web/worker.mjs", "--bundle", "--format=esm", "--target=es2022",
-         f"--outfile={out / 'worker.mjs'}", "--log-level=warning"])
+    common = ["--bundle", "--log-level=warning"] + ([] if bench else ["--drop-labels=BENCH"])
+    # boot.js with its modules as one script: it comes first in <head>, one request.
+    for source in ("boot.js", "cells.js"):
+        run([str(esbuild), f"web/{source}", *common, "--minify", "--format=iife", "--target=es2020",
+             f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / source}"])
+    # The worker, with its modules, as one ES module (one request before it starts).
+    run([str(esbuild), "web/worker.mjs", *common, "--format=esm", "--target=es2022",
+         f"--outfile={out / 'worker.mjs'}"])
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
     for name in ("player.js", "player.css"):  # step players (py/clusterlab/player.py), on every page
         shutil.copy2(ROOT / "web" / name, out / name)
@@ -110,21 +126,39 @@ def main() -> int:
     log("mkdocs build (runs every live cell in CPython)")
     run([sys.executable, "-m", "mkdocs", "build", "--quiet"], env=env)
 
-    pyodide_rel = f"assets/vendor/pyodide-{pyodide}/"
+    config = boot_config(pyodide, digest, version)
     log(f"copy Pyodide {pyodide} and KaTeX")
-    copy_vendor(SITE / pyodide_rel)
+    copy_vendor(SITE / config["pyodide"])
 
     out = SITE / "assets" / "livecells" / version
     out.mkdir(parents=True, exist_ok=True)
     (out / "py.zip").write_bytes(data)
     log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
-    make_snapshot(SITE / pyodide_rel, out, digest)
-    bundle_js(out, {"pyodide": pyodide_rel, "snapshot": True, "version": digest, "build": version})
+    make_snapshot(SITE / config["pyodide"], out, digest)
+    bundle_js(out, config)
 
     log("service worker (Workbox)")
     run(["node", "tools/make_sw.mjs", str(SITE)])
     log("done: site/")
     return 0
+
+
+def bench_copy(dest: Path) -> Path:
+    """Copy the built site to ``dest``, with the runtime's benchmark hooks kept.
+
+    Only boot.js, cells.js, worker.mjs and the service worker's list of files
+    differ from site/.  Fails if site/ was not built from the current sources.
+    """
+    pyodide = pyodide_version()
+    data, digest = pack_python()
+    version = runtime_version(data, pyodide)
+    out = Path("assets") / "livecells" / version
+    if not (SITE / out).is_dir():
+        raise RuntimeError(f"site/ has no {out}/: run `make build` first.")
+    shutil.copytree(SITE, dest)
+    bundle_js(dest / out, boot_config(pyodide, digest, version), bench=True)
+    run(["node", "tools/make_sw.mjs", str(dest)])
+    return dest
 
 
 if __name__ == "__main__":

@@ -10,24 +10,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { pathToFileURL } from "node:url";
+import { importLibrary, unpackLibrary } from "../web/python_setup.mjs";
 
 const [pyodideDir, zipPath, outPath, manifestPath, archiveDigest] = process.argv.slice(2);
 const { loadPyodide, version } = await import(pathToFileURL(`${pyodideDir}/pyodide.mjs`).href);
 
-// Everything the snapshot pre-imports; kept in step with web/worker.mjs.
-const SITE_PACKAGES = "/home/pyodide/lib";
+// The library goes where the worker puts it, and everything the contract
+// names is imported (web/contract.json, web/python_setup.mjs).
+const contract = JSON.parse(readFileSync(new URL("../web/contract.json", import.meta.url), "utf8"));
 const py = await loadPyodide({ indexURL: `${pyodideDir}/`, _makeSnapshot: true });
-py.FS.mkdirTree(SITE_PACKAGES);
-py.unpackArchive(new Uint8Array(readFileSync(zipPath)), "zip", { extractDir: SITE_PACKAGES });
-py.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(SITE_PACKAGES)})
-import importlib, pkgutil
-import clusterlab, livecells.runner
-for _m in pkgutil.iter_modules(clusterlab.__path__):
-    importlib.import_module("clusterlab." + _m.name)
-del importlib, pkgutil, _m
-`);
+unpackLibrary(py, contract, new Uint8Array(readFileSync(zipPath)));
+importLibrary(py, contract, { everything: true });
 const raw = py.makeMemorySnapshot();
 
 // About half of the heap is pages of zeros.  They are left out: the file holds

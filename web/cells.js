@@ -7,10 +7,11 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
+import { nameSearchDialog, onEveryPage } from "./material.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
 
-const runtime = window.__lcRuntime; // started early by boot.js (web/runtime.js)
+const runtime = window.__lcRuntime; // started early by boot.js (web/boot.js, web/worker_client.js)
 const { StoppedError } = runtime;
 
 // ------------------------------------------------------------------ editor ---
@@ -219,8 +220,6 @@ class Cell {
 
 // -------------------------------------------------------------------- page ---
 function enhancePage() {
-  // Material's search dialog has no accessible name; give it one.
-  document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
   const elements = [...document.querySelectorAll(".lc-cell")];
   if (!elements.length) return;
   // A page from a newer build, reached by instant navigation, must not run on
@@ -238,12 +237,9 @@ function enhancePage() {
   runtime.start();
 }
 
-// boot.js loads this file late (see web/runtime.js), usually after Material's
-// bundle has set up document$, which replays the current page and then emits
-// each page reached by instant navigation.
-function start() {
-  if (typeof window.document$?.subscribe === "function") window.document$.subscribe(() => enhancePage());
-  else enhancePage();
-}
-if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-else start();
+// boot.js loads this file once Python is up (web/after_python.js), usually
+// after Material's bundle, whose instant navigation brings new pages.
+onEveryPage(() => {
+  nameSearchDialog();
+  enhancePage();
+});

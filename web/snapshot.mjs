@@ -98,8 +98,6 @@ export async function keepForNextVisit(folder, manifest, heap) {
   } catch {
     await dir.removeEntry(temporary).catch(() => {}); // best effort: the next visit downloads
   }
-  // Builds before 2026-11-26 kept the whole heap in Cache Storage.
-  await globalThis.caches?.delete("clusterlab-snapshot").catch(() => {});
 }
 
 export async function forgetKept(folder, manifest) {
@@ -170,15 +168,11 @@ async function* unpack(url, signal, onProgress) {
 // downloaded and unpacked as it streams in.  Damage rejects with a reason that
 // reads after "the snapshot was not used:".  Resolves to true if the bytes
 // were the kept copy.
-export async function fillSnapshot(cfg, folder, manifest, heap, { signal, onProgress, mark }) {
-  if (await readKept(folder, manifest, await openKept(folder, manifest), heap)) {
-    mark("snapshot read from the kept copy");
-    return true;
-  }
+export async function fillSnapshot(cfg, folder, manifest, heap, { signal, onProgress }) {
+  if (await readKept(folder, manifest, await openKept(folder, manifest), heap)) return true;
   const place = placer(heap, manifest.runs);
   let complete = false;
   for await (const chunk of unpack(cfg.snapshot.file, signal, onProgress)) complete = place(chunk);
   if (!complete) throw new Error("it is damaged (wrong size)");
-  mark("snapshot downloaded");
   return false;
 }

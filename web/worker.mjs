@@ -3,17 +3,21 @@
 //
 // Started with its name set to the JSON of {pyodide, archive, snapshot: {file, manifest} | null, version}
 // Messages in:  {type: "run", id, session, index, code}
-// Messages out: {type: "status", state, detail}
+// Messages out: {type: "status", state, detail} (and timings, in the bench copy)
 //               {type: "result", id, html, ok, error}
+import CONTRACT from "./contract.json";
+import { importLibrary, unpackLibrary } from "./python_setup.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
+import { statusDetail } from "./status_line.js";
 
-const SITE_PACKAGES = "/home/pyodide/lib";
 let pyodide = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
 let afterReady = null; // keeps the unpacked snapshot for the next visit, once Python is ready
 
 function status(state, detail = "") {
-  postMessage({ type: "status", state, detail, timings });
+  const message = { type: "status", state, detail };
+  BENCH: message.timings = timings;
+  postMessage(message);
 }
 
 async function fetchBytes(url, what) {
@@ -22,7 +26,11 @@ async function fetchBytes(url, what) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-const timings = {}; // milliseconds since the worker started, per boot stage (for `make bench`)
+// Milliseconds since the worker started, per boot stage, for `make bench`.
+// Only `BENCH:` statements use them, and a production build drops those
+// (esbuild's --drop-labels, tools/build_site.py), so they ship only in the
+// copy of the site that bench/bench_site.py times.
+const timings = {};
 const mark = (name) => (timings[name] = Math.round(performance.now()));
 
 // Start Python from the build-time memory snapshot; rejects with the reason if
@@ -33,9 +41,13 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
   try {
     const made = await manifest;
     const raw = new Uint8Array(made.bytes);
-    const onProgress = (percent) => status("loading", `downloading Python… ${percent} %`);
-    const snapshot = fillSnapshot(cfg, folder, made, raw, { signal: abort.signal, onProgress, mark });
-    snapshot.then((kept) => (fromKept = kept), () => {}); // a failure surfaces in the start below
+    const onProgress = (percent) => status("loading", statusDetail("downloadingSnapshot", { percent }));
+    const snapshot = fillSnapshot(cfg, folder, made, raw, { signal: abort.signal, onProgress });
+    const filled = (kept) => {
+      fromKept = kept;
+      BENCH: mark(kept ? "snapshot read from the kept copy" : "snapshot downloaded");
+    };
+    snapshot.then(filled, () => {}); // a failure surfaces in the start below
     const mod = await modPromise;
     if (made.pyodide !== mod.version) throw new Error(`it was made for Pyodide ${made.pyodide}, this is ${mod.version}`);
     // Pyodide sets up its WebAssembly runtime while the snapshot is still
@@ -43,12 +55,12 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     // snapshot waits for it, in the hook that makes the runtime.
     const createPyodideModule = async (settings) => {
       const runtime = await (await import(`${cfg.pyodide}pyodide.asm.mjs`)).default(settings);
-      mark("runtime set up");
+      BENCH: mark("runtime set up");
       await snapshot;
       return runtime;
     };
     const started = await mod.loadPyodide({ ...options, _loadSnapshot: raw, createPyodideModule });
-    if (!started.runPython("'livecells.runner' in __import__('sys').modules")) {
+    if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
       throw new Error("it does not contain the cell runner");
     }
     if (!fromKept) afterReady = () => keepForNextVisit(folder, made, raw);
@@ -64,44 +76,37 @@ async function boot(cfg) {
   if (typeof WebAssembly !== "object") {
     throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
   }
-  status("loading", "downloading the Python runtime…");
+  status("loading", statusDetail("downloadingRuntime"));
   // Everything is requested at once: the runtime, the library, the manifest.
   const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
   const manifest = cfg.snapshot ? readManifest(cfg) : null;
   manifest?.catch(() => {}); // handled below
   const folder = cfg.snapshot ? keptFolder() : null;
-  modPromise.then(() => mark("pyodide.mjs imported"), () => {});
+  BENCH: modPromise.then(() => mark("pyodide.mjs imported"), () => {});
   const options = { indexURL: cfg.pyodide, packages: [] };
   let note = "";
   try {
     pyodide = manifest && (await startFromSnapshot(cfg, manifest, folder, modPromise, options));
   } catch (error) {
-    note = `started without the snapshot, more slowly: ${error.message}`;
+    note = statusDetail("withoutSnapshot", { reason: error.message });
   }
   const plain = !pyodide;
   if (plain) pyodide = await (await modPromise).loadPyodide(options);
-  mark("python started");
-  status("loading", "unpacking clusterlab…");
+  BENCH: mark("python started");
+  status("loading", statusDetail("unpacking"));
   // The sources go into the file system even after a snapshot start, so that
   // tracebacks and inspect can show the library's lines.
-  pyodide.FS.mkdirTree(SITE_PACKAGES);
-  pyodide.unpackArchive(await archive, "zip", { extractDir: SITE_PACKAGES });
-  if (plain) {
-    pyodide.runPython(`
-import sys
-sys.path.insert(0, ${JSON.stringify(SITE_PACKAGES)})
-import livecells.runner
-`);
-  }
-  mark("ready");
+  unpackLibrary(pyodide, CONTRACT, await archive);
+  if (plain) importLibrary(pyodide, CONTRACT);
+  BENCH: mark("ready");
   return note;
 }
 
 const sessions = new Map(); // session -> Python dict (the page's namespace)
 
 function runCell({ id, session, index, code }) {
-  const runner = pyodide.pyimport("livecells.runner");
+  const runner = pyodide.pyimport(CONTRACT.runner);
   if (!sessions.has(session)) sessions.set(session, runner.new_namespace());
   status("running");
   let result;
@@ -128,7 +133,7 @@ const ready = boot(config).then(
     keep?.();
   },
   (error) => {
-    status("error", `Python could not start: ${error.message}. The lesson and its pre-computed outputs stay readable.`);
+    status("error", statusDetail("cannotStart", { reason: error.message }));
     throw error;
   },
 );

@@ -20,8 +20,10 @@ raises without ``expect_error`` fails the build, naming the page and cell.
 from __future__ import annotations
 
 import html
+import json
 import os
 import signal
+from pathlib import Path
 
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
@@ -36,11 +38,14 @@ OPTIONS = ("live", "hidden", "expect_error")
 BUILD = os.environ.get("LIVECELLS_VERSION", "dev")
 #: A cell that runs longer than this at build time fails the build.
 BUILD_TIMEOUT_SECONDS = 120
+#: What the build and the browser agree on (web/contract.json); here, the
+#: status line's words, which the browser's web/status_line.js also uses.
+CONTRACT = json.loads((Path(__file__).resolve().parents[2] / "web" / "contract.json").read_text())
 # Python's status line and the keys help, above a page's first cell.  They are
 # in the page from the start, so that nothing moves when the runtime (boot.js)
 # fills them in; cells.css shows them only when JavaScript runs.
 STATUS_LINE = (
-    '<div class="lc-status" role="status" data-state="loading">Python: loading</div>'
+    f'<div class="lc-status" role="status" data-state="loading">{CONTRACT["status"]["loading"]}</div>'
     '<p class="lc-help" id="lc-keys-help">Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter '
     "to run it. Tab indents; press Esc then Tab to leave the editor.</p>"
 )
@@ -127,11 +132,8 @@ def _format_cell(src: str, options: dict) -> str:
     if result.ok and expect_error:
         raise SuperFencesException(f"{where} is marked expect_error but ran without an error.")
     code = highlight(src, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
-    flags = "".join(
-        f" data-lc-{name.replace('_', '-')}" for name in ("hidden", "expect_error") if options.get(name)
-    )
     cell = (
-        f'<div class="lc-cell" data-lc-index="{index}"{flags} data-lc-build="{BUILD}" '
+        f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '
         f'data-lc-code="{html.escape(src)}">'
         f'<div class="lc-source">{code}</div>'
         f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}" tabindex="0">'

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import build_site  # tools/ is on pytest's pythonpath
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from conftest import SITE, pages_with_cells, site_pages, wait_ready
@@ -52,6 +53,30 @@ def test_python_starts_before_the_page_is_styled_and_materials_script_waits():
     assert bundles and all('type="text/x-after-python"' in tag and " src=" not in tag for tag in bundles), bundles
     plain = re.findall(r"<script[^>]*javascripts/bundle[^>]*>", (SITE / "404.html").read_text())
     assert plain and all(" defer" in tag for tag in plain), plain
+
+
+BENCH_HOOKS = ("BENCH:", "__lcReadyAt", "__lcBootTimings", "timings", "no-snapshot")
+
+
+def runtime_scripts(site):
+    return [p for p in (site / "assets" / "livecells").glob("*/*") if p.suffix in (".js", ".mjs")]
+
+
+def test_the_runtime_ships_without_the_benchmark_hooks():
+    """`make bench` reads start-up timings that only its own copy of the site
+    records (statements labelled BENCH: in web/, kept by build_site.bench_copy)."""
+    scripts = runtime_scripts(SITE)
+    assert {"boot.js", "cells.js", "worker.mjs"} <= {p.name for p in scripts}
+    found = [(p.name, hook) for p in scripts for hook in BENCH_HOOKS if hook in p.read_text()]
+    assert found == []
+
+
+def test_the_bench_copy_of_the_site_keeps_the_benchmark_hooks(tmp_path):
+    copy = build_site.bench_copy(tmp_path / "site")
+    text = {p.name: p.read_text() for p in runtime_scripts(copy)}
+    assert "__lcReadyAt" in text["boot.js"] and "no-snapshot" in text["boot.js"]
+    assert "snapshot read from the kept copy" in text["worker.mjs"]
+    assert (copy / "distances" / "index.html").read_text() == (SITE / "distances" / "index.html").read_text()
 
 
 def test_materials_search_and_navigation_work_once_python_is_ready(page, watch, site_url):

@@ -1,0 +1,128 @@
+// The page's side of the Python worker (web/worker.mjs): one worker per tab,
+// which outlives Material's instant navigation, a queue that runs cells one at
+// a time, and which cells of which page (session) have run.  The cell UI
+// (web/cells.js) reaches it as window.__lcRuntime.
+import { statusDetail } from "./status_line.js";
+
+export class StoppedError extends Error {
+  constructor(active) {
+    super("stopped");
+    this.name = "StoppedError";
+    this.active = active; // the run that was executing when Stop was pressed
+  }
+}
+
+export class Runtime {
+  // workerSettings() gives the worker's {url, name}; show(state, detail) puts
+  // the state on the page (web/status_line.js).
+  constructor(workerSettings, show) {
+    this.workerSettings = workerSettings;
+    this.show = show;
+    this.worker = null;
+    this.state = "idle"; // idle | loading | ready | running | error
+    this.detail = "";
+    this.nextId = 1;
+    this.pending = new Map(); // run id -> {resolve, reject}
+    this.sessionsRun = new Map(); // session -> Set of cell indices already run
+    this.queue = Promise.resolve();
+    this.active = null; // {session, index} of the run in progress
+    this.listeners = new Set(); // called with (state, detail) on every change
+  }
+
+  supported() {
+    return typeof WebAssembly === "object" && typeof Worker === "function";
+  }
+
+  setState(state, detail = "") {
+    BENCH: if (state === "ready" && !window.__lcReadyAt) window.__lcReadyAt = performance.now();
+    this.state = state;
+    this.detail = detail;
+    this.showStatus();
+    for (const fn of this.listeners) fn(state, detail);
+  }
+
+  // Show the state again: a page reached by instant navigation has a new status line.
+  showStatus() {
+    this.show(this.state, this.detail);
+  }
+
+  start() {
+    if (this.worker) return;
+    if (!this.supported()) {
+      this.setState("error", statusDetail("unsupported"));
+      return;
+    }
+    this.setState("loading", statusDetail("starting"));
+    const { url, name } = this.workerSettings();
+    const worker = new Worker(url, { type: "module", name });
+    worker.onmessage = (event) => this.onMessage(event.data);
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      this.setState("error", statusDetail("workerFailed", { reason: event.message || "unknown error" }));
+      this.failAll(new Error("The Python runtime failed."));
+    };
+    this.worker = worker;
+  }
+
+  onMessage(msg) {
+    if (msg.type === "status") {
+      BENCH: if (msg.state === "ready") window.__lcBootTimings = msg.timings;
+      this.setState(msg.state, msg.detail || "");
+      if (msg.state === "error") this.failAll(new Error(msg.detail));
+    } else if (msg.type === "result") {
+      const job = this.pending.get(msg.id);
+      if (job) {
+        this.pending.delete(msg.id);
+        job.resolve(msg);
+      }
+    }
+  }
+
+  failAll(error) {
+    for (const job of this.pending.values()) job.reject(error);
+    this.pending.clear();
+  }
+
+  hasRun(session, index) {
+    return this.sessionsRun.get(session)?.has(index) ?? false;
+  }
+
+  markRun(session, index) {
+    if (!this.sessionsRun.has(session)) this.sessionsRun.set(session, new Set());
+    this.sessionsRun.get(session).add(index);
+  }
+
+  // Queue a run; runs happen one at a time, in the order asked.
+  run(session, index, code) {
+    const job = this.queue.then(() => this.execute(session, index, code));
+    this.queue = job.catch(() => {});
+    return job;
+  }
+
+  execute(session, index, code) {
+    if (this.state === "error") return Promise.reject(new Error(this.detail));
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.active = { session, index };
+      this.worker.postMessage({ type: "run", id, session, index, code });
+    }).then((result) => {
+      this.active = null;
+      this.markRun(session, index);
+      return result;
+    });
+  }
+
+  // Stop: the only sure way to end a runaway loop is to replace the worker.
+  stop() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.failAll(new StoppedError(this.active));
+    this.active = null;
+    this.queue = Promise.resolve();
+    this.sessionsRun.clear();
+    this.setState("idle");
+    this.start();
+  }
+}
