@@ -425,3 +425,14 @@ def test_empty_clusters_relocate_with_sklearns_arithmetic(scale):
         # it was and tol=0 stops the run (scikit-learn, taking tied far points in another
         # order, needs one more iteration to reach the same clusters)
         assert km.n_iter_ == 2 and km.history_[-1].changed != []
+
+
+def test_equal_points_whose_mean_rounds_do_not_make_clusters_swap_until_max_iter():
+    # 3 * 683.3872263163178 rounds, so the mean is one unit of the last place off the points;
+    # moving the empty centre onto a point would swap the clusters' names at every step.
+    X = [[0.0, 683.3872263163178]] * 3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        km = KMeans(2, init="random", n_init=1, random_state=0, tol=0).fit(X)
+    assert len(km.history_) < 5
+    assert km.labels_ == km.history_[-1].labels == [0, 0, 0]

@@ -343,12 +343,23 @@ def _reassign(X, C, labels, upper, lower, means, eps):
             means.move(i, a, b)
 
 
+#: Rounding scale of a mean, relative to its length (see :func:`_fill_empty`).
+_ON_CENTRE = 1e-12
+
+
 def _fill_empty(X, C, labels, upper, lower, means, empty):
     """Move every empty cluster's centre onto the point farthest from its own centre;
-    False if every point sits on its centre (the empty centres then stay)."""
+    False if every point sits on its centre (the empty centres then stay).
+
+    A point sits on its centre when it is nearer than ``_ON_CENTRE`` times the
+    centre's length: the mean of equal points can round a few units of the
+    last place away from them, and moving an empty centre onto such a point
+    only swaps the two clusters' names at every step, until ``max_iter``.
+    """
     far = list(map(_dist, X, map(C.__getitem__, labels)))
+    near = [_ON_CENTRE * math.hypot(*c) for c in C]
     order = sorted(range(len(X)), key=lambda i: -far[i])
-    order = [i for i in order if far[i] > 0.0 and means.weight(i) > 0.0]
+    order = [i for i in order if far[i] > near[labels[i]] and means.weight(i) > 0.0]
     for j, i in zip(empty, order):
         means.relocate(i, labels[i], j)
         labels[i] = j
