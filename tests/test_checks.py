@@ -69,7 +69,7 @@ def update_statistics(points, labels, k):
 def test_right_assign_functions_pass(assign):
     report = check_assign(assign)
     assert report.ok, report.problems
-    assert repr(report).endswith("All right: your assign agree with clusterlab on every case.")
+    assert repr(report).endswith("All right: your assign agrees with clusterlab on every case.")
 
 
 @pytest.mark.parametrize("update", [update_loops, update_statistics])
@@ -83,6 +83,23 @@ def test_the_combined_report_lists_every_case_and_says_all_right():
     assert text.count("✓") == len(ASSIGN_CASES) + len(UPDATE_CASES) and "✗" not in text
     assert text.splitlines()[0] == f"assign: {len(ASSIGN_CASES)} of {len(ASSIGN_CASES)} cases right"
     assert text.endswith("All right: your assign and update agree with clusterlab on every case.")
+
+
+def test_a_report_shows_in_a_cell_as_wrapping_text():
+    report = check_kmeans(assign_loops, lambda points, labels, k: [[0] * len(points[0])] * k)
+    markup = report._repr_html_()
+    assert markup.startswith('<pre class="clp-report">') and markup.endswith("</pre>")
+    assert "centroid 0 should be" in markup and "<" not in markup[24:-6]  # the text, escaped
+    assert markup[24:-6].replace("&gt;", ">").replace("&amp;", "&").replace("&lt;", "<") == repr(report)
+
+
+def test_the_summary_is_grammatical_for_one_two_and_three_functions():
+    def summary(*names):
+        return repr(Report([(name, [("a case", None)]) for name in names])).splitlines()[-1]
+
+    assert summary("closest_pair") == "All right: your closest_pair agrees with clusterlab on every case."
+    assert summary("f", "g") == "All right: your f and g agree with clusterlab on every case."
+    assert summary("f", "g", "h") == "All right: your f, g and h agree with clusterlab on every case."
 
 
 # ------------------------------------------------------- the expected answers
@@ -301,6 +318,9 @@ def test_play_with_right_functions_matches_clusterlabs_kmeans():
     assert [c.replace("your update moves the centroids", "each centroid moves to the mean of its cluster")
             for c in mine.captions] == theirs.captions
     assert [f.svg for f in mine.frames] == [f.svg for f in theirs.frames]
+    # the figure size passes through, as in kmeans_player
+    small = play_kmeans(assign_loops, update_loops, ds.data, init, names=ds.row_names, width=480, height=420)
+    assert all((f.width, f.height) == (480, 420) for f in small.frames)
 
 
 def test_play_stops_after_max_iter_and_says_so():

@@ -84,6 +84,8 @@ def test_a_to_e_printed_matrices_and_merge_order(method):
     assert [s.names for s in steps[:3]] == [
         ["{a,b}", "c", "d", "e"], ["{a,b}", "c", "{d,e}"], ["{a,b}", "{c,d,e}"]]
     assert [rounded(s.matrix) for s in steps[:3]] == AE_MATRICES[method]
+    if method == "average":  # the text: the mean of a-c (5.00) and b-c (4.47) is 4.74
+        assert (round(D[0][2], 2), round(D[1][2], 2), round(steps[0].matrix[0][1], 2)) == (5.0, 4.47, 4.74)
     heights = scipy_h.linkage(np.array(X), method)[:, 2]
     np.testing.assert_allclose([s.height for s in steps], heights, rtol=1e-12)
 
@@ -260,24 +262,44 @@ def quiz():
 
 def test_linkages_page_draws_its_cut_where_fcluster_cuts():
     ns = run_page("linkages.md")
-    cut_for, load = ns["cut_for"], ns["load"]
+    shown = []
+    ns["display"] = shown.append
+    load, compare = ns["load"], ns["compare"]
     for data in ["blobs", "bridge", "ten_points", "triangle"]:
-        X, _ = load(data)
-        for method in ns["METHODS"]:
-            Z = linkage(X, method)
-            for k in range(1, min(6, len(X)) + 1):
-                t = cut_for(Z, k)
-                assert t is not None and not any(row[2] == t for row in Z), (data, method, k)
-                assert fcluster(Z, t, criterion="distance") == fcluster(Z, k), (data, method, k)
+        X, names = load(data)
+        for k in range(1, min(6, len(X)) + 1):
+            with contextlib.redirect_stdout(io.StringIO()):
+                compare(X, names, k)
+            trees = shown.pop().svg
+            # each tree's cut line says how many clusters fcluster(Z, k) gives
+            said_k = Counter(re.findall(r">(\d+) clusters?<", trees))
+            want = Counter(str(len(set(fcluster(linkage(X, m), k)))) for m in ns["METHODS"])
+            assert said_k == want, (data, k)
     with pytest.raises(ValueError, match="DATA must be one of 'blobs'"):
         load("blob")
 
 
+def test_linkages_page_colours_a_cluster_alike_in_its_tree_and_its_scatter():
+    from clusterlab.plot import PALETTE, dendrogram
+
+    ns = run_page("linkages.md")
+    for data in ["blobs", "bridge", "ten_points"]:
+        X, names = ns["load"](data)
+        for method in ns["METHODS"]:
+            Z = linkage(X, method)
+            for k in (2, 3, 4):
+                labels = ns["as_in_tree"](fcluster(Z, k), Z)
+                marks = re.findall(r'<circle [^>]*fill="([^"]+)"', dendrogram(Z, n_clusters=k).svg)
+                assert marks == [PALETTE[labels[i] % len(PALETTE)] for i in scipy_h.leaves_list(
+                    np.array(Z))], (data, method, k)
+
+
 def said(fn, *args):
+    """What a cell ending in fn(*args) shows: its printed text, then the value it returns."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        fn(*args)
-    return out.getvalue()
+        result = fn(*args)
+    return out.getvalue() + ("" if result is None else repr(result))
 
 
 def test_check_complete_accepts_the_farthest_pair_and_names_each_slip(quiz):
@@ -289,7 +311,8 @@ def test_check_complete_accepts_the_farthest_pair_and_names_each_slip(quiz):
         message = said(check, answer)
         assert message.startswith("✗ Not yet") and hint in message, (answer, message)
     assert "not one of the six" in said(check, 3)
-    assert "Put your number" in said(check, None)
+    assert "put your number" in said(check, None)
+    assert check(8.49).ok and not check(4.47).ok and check(6.61)._repr_html_().startswith('<pre class="clp-report">')
     assert "should be a number" in said(check, "8.5")
 
 
@@ -340,10 +363,11 @@ def test_check_pairs_and_the_image_arithmetic(quiz):
 
 def test_check_quantized(quiz):
     check, labels, palette = quiz["check_quantized"], quiz["km"].labels_, quiz["palette"]
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        fig = check([palette[k] for k in labels])
-    assert out.getvalue().startswith("✓ Right") and fig.kind == "grid"
+    shown = []
+    quiz["display"] = shown.append
+    fig = check([palette[k] for k in labels])
+    assert [repr(v) for v in shown] == ["✓ Right: every pixel now has the colour of its centroid."]
+    assert fig.kind == "grid"
     wrong = [palette[k] for k in labels]
     wrong[5] = palette[(labels[5] + 1) % 4]
     assert "pixel 5 has label" in said(check, wrong)

@@ -97,9 +97,16 @@ def test_two_seeds_reach_different_optima_and_more_starts_find_the_better():
     assert runs[0].inertia_ < 80 < 140 < runs[1].inertia_
     split = Counter((lab, t) for lab, t in zip(runs[1].labels_, iris.target) if t == "setosa")
     assert len(split) == 2  # seed 1 splits the setosa flowers
+    assert Counter(runs[1].labels_).most_common(1)[0][1] == 96  # "96 of the other 100 flowers into one"
+    assert all(t != "setosa" for lab, t in zip(runs[1].labels_, iris.target)
+               if lab == Counter(runs[1].labels_).most_common(1)[0][0])
     best = KMeans(3, init="random", n_init=10, random_state=0).fit(iris.data)
-    assert best.inertia_ <= min(r.inertia_ for r in runs)
-    says("Seed 1 split the setosa flowers")
+    assert best.inertia_ <= min(r.inertia_ for r in runs) and round(best.inertia_, 2) == 78.85
+    for init, poor in (("random", 4), ("k-means++", 0)):
+        single = [KMeans(3, init=init, n_init=1, random_state=s).fit(iris.data).inertia_ for s in range(20)]
+        assert sum(w > 100 for w in single) == poor and all(w < 80 or round(w, 2) == 142.75 for w in single)
+    says("Seed 1 split the setosa flowers", "96 of the other 100 flowers into one", "(inertia 78.85)",
+         "4 of the 20 random starts end in the poor one", "none of the 20 k-means++ starts does")
 
 
 def test_the_elbow_is_at_three():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import numpy as np
@@ -9,7 +10,15 @@ import pytest
 
 from clusterlab import datasets
 from clusterlab.kmeans import KMeans
-from clusterlab.player import StepPlayer, cluster_sets, kmeans_frames, kmeans_player
+from clusterlab.player import (
+    StepPlayer,
+    _merge_colours,
+    cluster_sets,
+    kmeans_frames,
+    kmeans_player,
+    merge_frames,
+    merge_player,
+)
 from clusterlab.plot import scatter
 from livecells.runner import new_namespace, run_cell
 
@@ -205,3 +214,74 @@ def test_cluster_sets_lists_members_and_empty_clusters():
         cluster_sets([0, -1])
     with pytest.raises(ValueError, match="names has 1 entries"):
         cluster_sets([0, 1], "a")
+
+
+# ------------------------------------------------------- hierarchical merges
+
+
+def partition_of(labels):
+    groups = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    return sorted(groups.values())
+
+
+def test_merge_frames_tell_the_tutorials_centroid_story_on_a_to_j():
+    ds = datasets.ten_points()
+    figures, captions = merge_frames(ds.data, "centroid", ds.row_names)
+    assert len(figures) == len(captions) == 10 and [f.kind for f in figures] == ["scatter"] * 10
+    merged = [c.split(": ")[1].split(" merge")[0] for c in captions[1:]]
+    assert merged == ["A and B", "I and J", "C and D", "{A, B} and {C, D}", "F and G", "E and {F, G}",
+                      "H and {E, F, G}", "{A, B, C, D} and {E, F, G, H}",
+                      "{I, J} and {A, B, C, D, E, F, G, H}"]
+    assert captions[7].endswith("3 clusters: {A, B, C, D}, {E, F, G, H}, {I, J}.")
+    assert captions[8].endswith("2 clusters: {A, B, C, D, E, F, G, H}, {I, J}.")
+    # the frames colour the clusters of two or more: none at the start, {I,J} and {A,B,C,D} at the end
+    assert 'data-label="-1"' in figures[0].svg and 'data-label="0"' not in figures[0].svg
+    assert re.findall(r'data-label="(-?\d+)"', figures[8].svg) == ["0", "1"]
+
+
+def test_merge_colours_follow_the_merges_and_stay_steady():
+    from scipy.cluster import hierarchy as sch
+
+    rng = np.random.default_rng(3)
+    n = 15
+    X = rng.normal(size=(n, 2))
+    for method in ("single", "complete", "average", "centroid", "ward"):
+        Z = sch.linkage(X, method)
+        frames = _merge_colours(Z.tolist(), n)
+        assert len(frames) == n and frames[0] == [-1] * n and set(frames[-1]) == {0}
+        used = set()
+        nodes = {j: [j] for j in range(n)}  # the clusters after each merge, replayed from Z
+        for i in range(1, n):
+            labels, before = frames[i], frames[i - 1]
+            a, b = int(Z[i - 1][0]), int(Z[i - 1][1])
+            nodes[n + i - 1] = nodes.pop(a) + nodes.pop(b)
+            clusters = sorted(sorted(c) for c in nodes.values())
+            # grey exactly for the points still on their own; one colour per cluster, none shared
+            assert sorted(j for j in range(n) if labels[j] < 0) == sorted(c[0] for c in clusters if len(c) == 1)
+            groups = [c for c in clusters if len(c) > 1]
+            colours = [{labels[j] for j in c} for c in groups]
+            assert all(len(c) == 1 for c in colours) and len(set().union(*colours)) == len(groups)
+            # clusters the merge did not touch keep their colour
+            for c in groups:
+                if len({before[j] for j in c}) == 1 and before[c[0]] >= 0:
+                    assert {labels[j] for j in c} == {before[c[0]]}
+            # the new cluster takes the colour of its part holding the lowest coloured point, or a new one
+            merged = next(c for c in groups if len({before[j] for j in c}) > 1 or before[c[0]] < 0)
+            coloured = [j for j in merged if before[j] >= 0]
+            if coloured:
+                assert labels[merged[0]] == before[min(coloured)]
+            else:
+                assert labels[merged[0]] not in used
+            used.update(lab for lab in labels if lab >= 0)
+
+
+def test_merge_player_is_a_step_player_and_refuses_bad_input():
+    player = merge_player([[0, 0], [0, 1], [5, 5]], "complete", names="abc", title="Three")
+    assert isinstance(player, StepPlayer) and len(player) == 3
+    assert player.captions[2] == "Step 2: c and {a, b} merge at 7.07; 1 cluster: {a, b, c}."
+    with pytest.raises(ValueError, match="names has 2 entries but X has 3"):
+        merge_frames([[0, 0], [0, 1], [5, 5]], "single", names="ab")
+    with pytest.raises(ValueError, match="method"):
+        merge_frames([[0, 0], [0, 1], [5, 5]], "nearest")

@@ -341,6 +341,57 @@ def test_dendrogram_from_linkage_matrix_colours_as_fcluster():
         assert f"{len(set(flat))} clusters" in "".join(root.itertext())
 
 
+@pytest.mark.parametrize("method", ["single", "complete", "average", "centroid", "median", "ward"])
+def test_dendrogram_n_clusters_cuts_as_fcluster_maxclust(method):
+    from clusterlab.plot.dendrogram import _height_for, _tree_of
+
+    rng = np.random.default_rng(7)
+    X = rng.normal(size=(24, 2)) + np.repeat(rng.normal(size=(4, 2)) * 4, 6, axis=0)
+    Z = sch.linkage(X, method)
+    rows, _ = _tree_of(Z.tolist(), None)
+    for k in range(1, 26):
+        want = sch.fcluster(Z, k, "maxclust")
+        root = parse(plot.dendrogram(Z.tolist(), n_clusters=k))
+        # the leaf marks, left to right, group the leaves exactly as fcluster(Z, k) does
+        marks = [c.get("fill") for c in root.iter(NS + "circle")]
+        flat = want[sch.leaves_list(Z)]
+        assert len(set(zip(marks, flat))) == len(set(flat))  # one colour per cluster
+        if len(set(flat)) <= len(plot.PALETTE):  # and different colours while the palette lasts
+            assert len(set(marks)) == len(set(flat))
+        got_k = len(set(want))
+        assert f"{got_k} cluster{'s' * (got_k != 1)}" in "".join(root.itertext())
+        assert len(groups(root, "clp-cut")) == 1
+        # the line is at a height whose cut gives the same clusters, and it crosses no link
+        t = _height_for(rows, len(X), k)
+        by_height = sch.fcluster(Z, t, "distance")
+        assert len(set(zip(by_height, want))) == len(set(by_height)) == len(set(want))
+        assert not np.isclose(Z[:, 2], t).any()
+
+
+def test_dendrogram_n_clusters_on_the_a_to_j_tree_gives_the_tutorials_cuts():
+    from clusterlab.datasets import ten_points
+
+    ten = ten_points()
+    Z = sch.linkage(ten.data, "centroid")
+    for k, groups_wanted in ((2, [set("IJ"), set("ABCDEFGH")]), (3, [set("IJ"), set("EFGH"), set("ABCD")])):
+        root = parse(plot.dendrogram(Z.tolist(), ten.row_names, n_clusters=k))
+        marks = dict(zip(leaf_texts(root), (c.get("fill") for c in root.iter(NS + "circle"))))
+        found = {}
+        for name, colour in marks.items():
+            found.setdefault(colour, set()).add(name)
+        assert sorted(map(sorted, found.values())) == sorted(map(sorted, groups_wanted))
+        assert f"{k} clusters" in "".join(root.itertext())
+
+
+def test_dendrogram_cut_or_n_clusters_not_both():
+    with pytest.raises(ValueError, match="not both"):
+        plot.dendrogram([[0, 1, 1, 2]], cut=0.5, n_clusters=2)
+    with pytest.raises(ValueError, match="n_clusters must be at least 1, got 0"):
+        plot.dendrogram([[0, 1, 1, 2]], n_clusters=0)
+    with pytest.raises(TypeError, match="n_clusters must be a whole number"):
+        plot.dendrogram([[0, 1, 1, 2]], n_clusters="two")
+
+
 def test_dendrogram_dict_links_must_come_children_first():
     d = {
         "icoord": [[10, 10, 30, 30], [5, 5, 15, 15], [25, 25, 35, 35]],

@@ -6,6 +6,7 @@
 ``check_kmeans(assign, update)``           both, in one report
 ``play_kmeans(assign, update, X, init)``   run the reader's functions to the end: a ``StepPlayer``
 ``Report``                                 what a check found: ``ok``, ``problems``, printable
+``Verdict(ok, text)``                      one answer checked: "✓ Right: ..." or "✗ Not yet: ..."
 =========================================  ==================================================
 
 The reader writes the two steps of K-means (Lloyd's algorithm):
@@ -38,6 +39,7 @@ the lecture's points a-e, centroids a and d: labels[0] is 1, but observation 0 a
 from __future__ import annotations
 
 import copy
+import html as _html
 import math
 import numbers
 import warnings
@@ -45,7 +47,7 @@ import warnings
 from ._validate import as_int, as_matrix
 from .player import StepPlayer, _short, iteration_frames
 
-__all__ = ["Report", "check_assign", "check_kmeans", "check_update", "play_kmeans"]
+__all__ = ["Report", "Verdict", "check_assign", "check_kmeans", "check_update", "play_kmeans"]
 
 _A_TO_E = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 _TEN = [[0, 0.5], [0, 1.5], [3.5, 3.5], [1, 3.5], [7, 5], [10, 2.5], [7, 0.5], [7.5, 9], [0, 9.5], [2, 10]]
@@ -101,15 +103,49 @@ class Report:
                 lines.append(f"  {'✓' if problem is None else '✗'} {case}")
                 if problem:
                     lines.append(f"      {problem}")
-        names = " and ".join(name for name, _ in self.sections)
         lines.append(
-            f"All right: your {names} agree with clusterlab on every case."
+            f"All right: {_functions([name for name, _ in self.sections])} with clusterlab on every case."
             if self.ok
             else "Not yet: fix the first ✗ above and run this cell again."
         )
         return "\n".join(lines)
 
     __str__ = __repr__
+
+    def _repr_html_(self):
+        return _wrapping(repr(self))
+
+
+class Verdict:
+    """The outcome of checking one answer: ``ok`` and a sentence saying why.
+
+    >>> Verdict(False, "8.5 is the largest distance; the closest pair is a and b.")
+    ✗ Not yet: 8.5 is the largest distance; the closest pair is a and b.
+    """
+
+    def __init__(self, ok, text):
+        self.ok, self.text = bool(ok), str(text)
+
+    def __repr__(self):
+        return ("✓ Right: " if self.ok else "✗ Not yet: ") + self.text
+
+    __str__ = __repr__
+
+    def _repr_html_(self):
+        return _wrapping(repr(self))
+
+
+def _wrapping(text) -> str:
+    """Text in a ``<pre>`` whose long lines wrap: in the site a printed table
+    scrolls sideways, but a check's answer is sentences."""
+    return f'<pre class="clp-report">{_html.escape(text, quote=False)}</pre>'
+
+
+def _functions(names) -> str:
+    """``"your f agrees"``, ``"your f and g agree"``, ``"your f, g and h agree"``."""
+    if len(names) == 1:
+        return f"your {names[0]} agrees"
+    return f"your {', '.join(names[:-1])} and {names[-1]} agree"
 
 
 # ------------------------------------------------------------ formatting
@@ -351,13 +387,16 @@ def _check_callable(fn, name, args):
 # ------------------------------------------------------------------- play
 
 
-def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None, xlabel=None, ylabel=None):
+def play_kmeans(
+    assign, update, X, init, names=None, *, max_iter=20, title=None, xlabel=None, ylabel=None, width=None, height=None
+):
     """Run K-means with the reader's ``assign`` and ``update`` from ``init``; return a StepPlayer.
 
     It alternates assign and update until no point changes cluster (or
     ``max_iter`` assignments), and draws every step like
     :func:`clusterlab.player.kmeans_player`.  A function that returns
     something unusable stops it with a message saying what is wrong.
+    ``width`` and ``height`` size the figures, as in ``kmeans_player``.
 
     >>> import math
     >>> def assign(points, centroids):
@@ -390,7 +429,8 @@ def play_kmeans(assign, update, X, init, names=None, *, max_iter=20, title=None,
             raise ValueError(f"iteration {len(iterations)}: {problem}")
         previous = labels
     figures, captions = iteration_frames(
-        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel
+        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel,
+        width=width, height=height,
     )
     if not settled:
         captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."

@@ -6,6 +6,8 @@
 ``kmeans_frames(model, X, names=...)``          the same frames and captions, as two lists
 ``iteration_frames(X, iterations, final)``      frames of any run given as (centroids, labels) pairs
 ``cluster_sets(labels, names)``                 ``"C1 = {A, B}, C2 = {C}"``: who is in which cluster
+``merge_player(X, method, names=...)``          every merge of hierarchical clustering, on the points
+``merge_frames(X, method, names=...)``          the same frames and captions, as two lists
 =============================================  ==============================================
 
 A player shows itself in a live cell of the course (and in Jupyter) through
@@ -36,7 +38,10 @@ import html as _html
 
 from ._validate import as_int, as_matrix
 
-__all__ = ["StepPlayer", "cluster_sets", "iteration_frames", "kmeans_frames", "kmeans_player"]
+__all__ = [
+    "StepPlayer", "cluster_sets", "iteration_frames", "kmeans_frames", "kmeans_player",
+    "merge_frames", "merge_player",
+]
 
 
 def _frame_html(frame, i: int) -> str:
@@ -317,5 +322,100 @@ def kmeans_player(model, X, names=None, *, title=None, xlabel=None, ylabel=None,
     """
     figures, captions = kmeans_frames(
         model, X, names, xlabel=xlabel, ylabel=ylabel, width=width, height=height
+    )
+    return StepPlayer(figures, captions, title=title)
+
+
+# ------------------------------------------------------- hierarchical clustering
+
+
+def _merge_colours(Z, n):
+    """Per frame (start, then after each merge of ``Z``), one colour number per observation.
+
+    A point still on its own is -1 (grey).  A cluster keeps its colour
+    through every later merge: two single points that merge take the next
+    unused colour; a merge that involves a cluster keeps the colour of the
+    cluster holding the lowest-numbered observation.
+
+    >>> _merge_colours([[0, 1, 1.0, 2], [2, 3, 2.0, 2], [4, 5, 5.0, 4]], 4)
+    [[-1, -1, -1, -1], [0, 0, -1, -1], [0, 0, 1, 1], [0, 0, 0, 0]]
+    """
+    members = {i: [i] for i in range(n)}
+    colour = {i: -1 for i in range(n)}
+    labels = [-1] * n
+    frames = [list(labels)]
+    fresh = 0
+    for step, (a, b, _, _) in enumerate(Z):
+        a, b = int(a), int(b)
+        if colour[a] < 0 and colour[b] < 0:
+            new, fresh = fresh, fresh + 1
+        else:
+            coloured = [c for c in (a, b) if colour[c] >= 0]
+            new = colour[min(coloured, key=lambda c: min(members[c]))]
+        node = n + step
+        members[node] = members.pop(a) + members.pop(b)
+        colour[node] = new
+        for i in members[node]:
+            labels[i] = new
+        frames.append(list(labels))
+    return frames
+
+
+def merge_frames(X, method="single", names=None, *, xlabel=None, ylabel=None, width=340, height=300):
+    """The frames and captions of :func:`merge_player`, as ``(figures, captions)``.
+
+    >>> figures, captions = merge_frames([[0, 0], [0, 1], [5, 5]], "single", names="abc")
+    >>> len(figures), captions[1]
+    (3, 'Step 1: a and b merge at 1; 2 clusters: {a, b}, {c}.')
+    """
+    from .hierarchy import linkage  # loaded only when a player is made, like plot
+    from .plot import scatter
+
+    X = as_matrix(X, "X", min_rows=2)
+    n = len(X)
+    names = _check_names(names, n)
+    shown = [str(v) for v in names] if names is not None else [str(i) for i in range(n)]
+    Z = linkage(X, method)
+    colours = _merge_colours(Z, n)
+    members = {i: [i] for i in range(n)}
+
+    def named(node, braces=True):
+        inside = ", ".join(shown[i] for i in sorted(members[node]))
+        return "{" + inside + "}" if braces or len(members[node]) > 1 else inside
+
+    def frame(i, title):
+        return scatter(X, colours[i], point_labels=names, title=title, xlabel=xlabel, ylabel=ylabel,
+                       width=width, height=height)
+
+    figures = [frame(0, "Start")]
+    captions = [f"Start: each of the {n} points is its own cluster (grey, -1 in the legend: not merged yet)."]
+    for step, (a, b, h, _) in enumerate(Z, start=1):
+        a, b = int(a), int(b)
+        left, right = named(a, braces=False), named(b, braces=False)
+        members[n + step - 1] = members.pop(a) + members.pop(b)
+        clusters = sorted(members, key=lambda node: min(members[node]))
+        listed = ", ".join(named(c) for c in clusters)
+        figures.append(frame(step, f"Step {step}"))
+        captions.append(
+            f"Step {step}: {left} and {right} merge at {_short(h)}; "
+            f"{len(clusters)} cluster{'s' * (len(clusters) != 1)}: {listed}."
+        )
+    return figures, captions
+
+
+def merge_player(X, method="single", names=None, *, title=None, xlabel=None, ylabel=None, width=340,
+                 height=300):
+    """A :class:`StepPlayer` of agglomerative clustering: the start, then one frame per merge.
+
+    Each frame shows the points coloured by the clusters formed so far: a
+    cluster keeps its colour from the merge that makes it to the end, and
+    points still on their own are grey (label -1).  The captions name the
+    two clusters merged, the height and every cluster there is after it.
+
+    >>> merge_player([[0, 0], [0, 1], [5, 5]], "single", names="abc", title="Three points")
+    <StepPlayer 'Three points': 3 steps, showing step 1>
+    """
+    figures, captions = merge_frames(
+        X, method, names, xlabel=xlabel, ylabel=ylabel, width=width, height=height
     )
     return StepPlayer(figures, captions, title=title)

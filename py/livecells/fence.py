@@ -136,7 +136,7 @@ def _format_cell(src: str, options: dict) -> str:
         f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '
         f'data-lc-code="{html.escape(src)}">'
         f'<div class="lc-source">{code}</div>'
-        f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}">'
+        f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}" tabindex="0">'
         f"{result.html}</div></div>"
     )
     if options.get("hidden"):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import hierarchy
-from .._validate import as_list, as_matrix, as_number, choice
+from .._validate import as_int, as_list, as_matrix, as_number, choice
 from ._colours import PALETTE
 from ._layout import Axes, Heading, size
 from ._svg import esc, finish, fmt_value, num
@@ -24,6 +24,7 @@ def dendrogram(
     labels=None,
     *,
     cut=None,
+    n_clusters=None,
     color_threshold=None,
     orientation="top",
     title=None,
@@ -45,6 +46,13 @@ def dendrogram(
     scipy) without drawing a line.  Without either, all links use the text
     colour.  A small mark at each leaf shows its cluster.
 
+    ``n_clusters`` cuts into that many clusters instead of at a height: the
+    clusters are ``fcluster(Z, n_clusters)``'s, and the line is drawn
+    half-way between the highest merge inside them and the next merge up, so
+    that it crosses no link.  When no cut gives exactly ``n_clusters`` (tied
+    heights, or centroid linkage's inversions), the figure shows the fewer
+    clusters ``fcluster`` returns, and says how many.
+
     ``orientation``: "top" (root at the top, leaves below; labels turn
     vertical when they do not fit), "bottom", "left" (root at the left,
     leaves on the right: best for many leaves) or "right".
@@ -55,11 +63,17 @@ def dendrogram(
     >>> fig = dendrogram(d, cut=4)
     >>> fig.svg.count('class="clp-link"'), "2 clusters" in fig.svg
     (3, True)
+    >>> "2 clusters" in dendrogram(d, n_clusters=2).svg
+    True
     """
     orientation = choice(orientation, "orientation", ["top", "bottom", "left", "right"])
     rows, names = _tree_of(Z_or_dict, labels)
+    if cut is not None and n_clusters is not None:
+        raise ValueError("give cut (a height) or n_clusters (a number of clusters), not both.")
     if cut is not None:
         cut = as_number(cut, "cut")
+    if n_clusters is not None:
+        cut = _height_for(rows, len(names), as_int(n_clusters, "n_clusters", minimum=1))
     # colour by color_threshold (strictly below) if given; the line (if any) stays at cut
     colouring = None
     if color_threshold is not None:
@@ -185,6 +199,26 @@ def _flat_clusters(rows, n, threshold, inclusive):
     if not kept:
         return list(range(n))
     return hierarchy.fcluster(rows, max(kept), criterion="distance")
+
+
+def _height_for(rows, n, k):
+    """A height whose cut gives ``fcluster``'s (maxclust) clusters for ``k``: half-way
+    between the highest merge inside those clusters and the next height above it."""
+    flat = hierarchy.fcluster(rows, k)
+    first = list(range(n))  # leftmost leaf of each node
+    inside = []
+    for a, b, h, _ in rows:
+        first.append(first[a])
+        if flat[first[a]] == flat[first[b]]:
+            inside.append(h)
+    heights = [h for _, _, h, _ in rows]
+    if not inside:  # every observation on its own: below the lowest merge
+        return min(heights) / 2
+    top = max(inside)
+    above = [h for h in heights if h > top]
+    if not above:  # one cluster: a little above the root
+        return top + 0.05 * (top or 1.0)
+    return (top + min(above)) / 2
 
 
 def _colours(rows, n, colouring):
