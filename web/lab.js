@@ -82,6 +82,7 @@ function setUp(root) {
     if (blob.type && !blob.type.startsWith("image/")) {
       throw new Error(`${name} is not an image (${blob.type}): pick a PNG, JPEG, GIF or WebP file.`);
     }
+    if (await truncated(blob)) throw new Error(`${name} is truncated: the end of the file is missing (a download cut short?).`);
     let bitmap;
     try {
       bitmap = await createImageBitmap(blob);
@@ -121,6 +122,16 @@ function setUp(root) {
     }
     if (grey) notes.push(`${name} is greyscale: the palette will be greys, and the scatter plots a diagonal line.`);
     return { pixels, width, height, name, notes };
+  }
+
+  // Browsers show as much of a cut-off PNG or JPEG as they can; say so instead.
+  async function truncated(blob) {
+    const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+    const tail = new Uint8Array(await blob.slice(-64).arrayBuffer());
+    const text = String.fromCharCode(...tail);
+    if (head[0] === 0x89 && String.fromCharCode(...head.slice(1, 4)) === "PNG") return !text.includes("IEND");
+    if (head[0] === 0xff && head[1] === 0xd8) return !/\xff\xd9/.test(text);
+    return false;
   }
 
   async function load(blob, name) {
