@@ -12,7 +12,9 @@ Run by ``make build``.  Steps, in order:
 4. esbuild bundles the boot script, the worker and the cell UI (with
    CodeMirror), leaving out the benchmark hooks (``BENCH:`` statements).
 5. A Pyodide memory snapshot is made in Node (tools/make_snapshot.mjs).
-6. Workbox writes a service worker that precaches every file, for offline use.
+6. The Image lab's samples (docs/image-lab.md): web-sized copies of
+   scikit-image's photos and a generated colour gradient, into assets/lab/.
+7. Workbox writes a service worker that precaches every file, for offline use.
 
 ``bench_copy()`` makes the copy of the built site that ``bench/bench_site.py``
 times: the same, but with the benchmark hooks kept.
@@ -108,8 +110,45 @@ def bundle_js(out: Path, config: dict, bench: bool = False) -> None:
     run([str(esbuild), "web/worker.mjs", *common, "--format=esm", "--target=es2022",
          f"--outfile={out / 'worker.mjs'}"])
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
+    shutil.copy2(ROOT / "web" / "lab.css", out / "lab.css")  # the Image lab, loaded only on its page
+    run([str(esbuild), "web/lab.js", *common, "--minify", "--format=iife", "--target=es2020",
+         f"--outfile={out / 'lab.js'}"])
     for name in ("player.js", "player.css"):  # step players (py/clusterlab/player.py), on every page
         shutil.copy2(ROOT / "web" / name, out / name)
+
+
+#: The Image lab's sample photos: scikit-image's file, credit (licences from skimage.data's docstrings).
+LAB_PHOTOS = {
+    "coffee": ("coffee.png", "Coffee cup, by Rachel Michetti, courtesy of Pikolo Espresso Bar (CC0)"),
+    "chelsea": ("chelsea.png", "Chelsea the cat, by Stefan van der Walt (CC0)"),
+    "astronaut": ("astronaut.png", "Astronaut Eileen Collins, NASA (public domain)"),
+}
+LAB_MAX_SIDE = 640  # the samples' longest side on the site, in pixels
+
+
+def lab_samples(dest: Path) -> None:
+    """Web-sized JPEG copies of the lab's sample photos and a generated gradient, into ``dest``."""
+    import skimage
+    from PIL import Image
+
+    dest.mkdir(parents=True, exist_ok=True)
+    data = Path(skimage.__file__).parent / "data"
+    for name, (file, _credit) in LAB_PHOTOS.items():
+        with Image.open(data / file) as im:
+            im = im.convert("RGB")
+            im.thumbnail((LAB_MAX_SIDE, LAB_MAX_SIDE), Image.LANCZOS)
+            im.save(dest / f"{name}.jpg", quality=90, optimize=True)
+    # Hue around the circle from left to right, darker towards the bottom: every
+    # colour of the RGB cube's outer shell, in smooth gradients.
+    w, h = 384, 256
+    grad = Image.new("RGB", (w, h))
+    import colorsys
+
+    grad.putdata([
+        tuple(round(255 * v) for v in colorsys.hsv_to_rgb(x / w, 1 - max(0, 1 - 2 * y / h), min(1, 2 - 2 * y / h)))
+        for y in range(h) for x in range(w)
+    ])
+    grad.save(dest / "gradient.png", optimize=True)
 
 
 def make_snapshot(pyodide_dir: Path, out: Path, digest: str) -> None:
@@ -136,6 +175,8 @@ def main() -> int:
     log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
     make_snapshot(SITE / config["pyodide"], out, digest)
     bundle_js(out, config)
+    log("Image lab samples -> assets/lab/")
+    lab_samples(SITE / "assets" / "lab")
 
     log("service worker (Workbox)")
     run(["node", "tools/make_sw.mjs", str(SITE)])

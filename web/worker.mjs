@@ -3,8 +3,10 @@
 //
 // Started with its name set to the JSON of {pyodide, archive, snapshot: {file, manifest} | null, version}
 // Messages in:  {type: "run", id, session, index, code}
+//               {type: "set", id, session, name, data (ArrayBuffer), width, height, channels}
+//               {type: "get", id, session, name}
 // Messages out: {type: "status", state, detail} (and timings, in the bench copy)
-//               {type: "result", id, html, ok, error}
+//               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
@@ -105,18 +107,47 @@ async function boot(cfg) {
 
 const sessions = new Map(); // session -> Python dict (the page's namespace)
 
-function runCell({ id, session, index, code }) {
+function runCell({ id, session: sessionName, index, code }) {
   const runner = pyodide.pyimport(CONTRACT.runner);
-  if (!sessions.has(session)) sessions.set(session, runner.new_namespace());
   status("running");
   let result;
   try {
-    result = runner.run_cell(code, sessions.get(session), `<cell ${index}>`);
+    result = runner.run_cell(code, session(runner, sessionName), `<cell ${index}>`);
     postMessage({ type: "result", id, html: result.html, ok: result.ok, error: result.error ?? null });
   } finally {
     result?.destroy?.();
     runner.destroy();
     status("ready", bootNote);
+  }
+}
+
+function session(runner, name) {
+  if (!sessions.has(name)) sessions.set(name, runner.new_namespace());
+  return sessions.get(name);
+}
+
+// The buffer hand-over (Runtime.setVariable / getVariable, livecells.runner).
+function setOrGet({ type, id, session: name, ...msg }) {
+  const runner = pyodide.pyimport(CONTRACT.runner);
+  let out;
+  try {
+    const ns = session(runner, name);
+    if (type === "set") {
+      runner.set_buffer(ns, msg.name, new Uint8Array(msg.data), msg.width, msg.height, msg.channels).destroy();
+      postMessage({ type: "result", id, ok: true, error: null });
+    } else {
+      out = runner.export_variable(ns, msg.name);
+      const [json, bytes] = out.toJs();
+      const whole = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+      const data = bytes ? (whole ? bytes.buffer : bytes.slice().buffer) : null;
+      postMessage({ type: "result", id, ok: true, error: null, json, data }, data ? [data] : []);
+    }
+  } catch (error) {
+    const text = String(error.message || error).trim().split("\n").pop();
+    postMessage({ type: "result", id, ok: false, error: text });
+  } finally {
+    out?.destroy?.();
+    runner.destroy();
   }
 }
 
@@ -140,12 +171,13 @@ const ready = boot(config).then(
 ready.catch(() => {}); // reported by the status above
 
 onmessage = async ({ data: msg }) => {
-  if (msg.type !== "run") return;
+  if (!["run", "set", "get"].includes(msg.type)) return;
   try {
     await ready;
   } catch {
     return; // the error status was already sent
   }
+  if (msg.type !== "run") return setOrGet(msg);
   try {
     runCell(msg);
   } catch (error) {

@@ -114,6 +114,42 @@ export class Runtime {
     });
   }
 
+  // Hand a buffer to the page's Python session as a named variable (README.md,
+  // "Handing a buffer to Python"): in Python, `name` is a livecells.runner.Buffer
+  // with .data (a read-only memoryview), .width, .height and .channels.  The
+  // ArrayBuffer is transferred, not copied: it is empty here afterwards.  Queued
+  // like a run; Stop clears the session, so hand it over again after a Stop.
+  setVariable(session, name, { data, width, height, channels = 4 }) {
+    return this.request({ type: "set", session, name, width, height, channels, data }, [data]);
+  }
+
+  // Read a session's variable back: {value, data} with value its JSON (a
+  // Buffer's {width, height, channels}) and data an ArrayBuffer of its bytes
+  // (a Buffer or bytes) or null.
+  getVariable(session, name) {
+    return this.request({ type: "get", session, name }).then((msg) => {
+      if (!msg.ok) throw new Error(msg.error);
+      return { value: JSON.parse(msg.json), data: msg.data };
+    });
+  }
+
+  request(message, transfer = []) {
+    const job = this.queue.then(() => {
+      if (this.state === "error") throw new Error(this.detail);
+      this.start();
+      const id = this.nextId++;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.worker.postMessage({ ...message, id }, transfer);
+      });
+    });
+    this.queue = job.catch(() => {});
+    return job.then((msg) => {
+      if (message.type === "set" && !msg.ok) throw new Error(msg.error);
+      return msg;
+    });
+  }
+
   // Stop: the only sure way to end a runaway loop is to replace the worker.
   stop() {
     if (this.worker) this.worker.terminate();

@@ -5,6 +5,7 @@
 ``Quantized``                                    the result: palette, labels, counts, mse, pixels
 ``Quantized.to_bytes()``                         the repainted image, same channel layout
 ``python -m clusterlab.quantize photo.jpg -k 8``  the same from the command line (needs Pillow)
+``median_cut``, ``random_palette``, ``psnr``      the palettes K-means is compared with; PSNR in dB
 ===============================================  ==========================================
 
 Every pixel is an observation (r, g, b); K-means groups the colours and
@@ -547,6 +548,10 @@ def main(argv=None) -> int:
         print(f"wrote {args.output}")
     return 0
 
+
+from ._median_cut import median_cut, psnr, random_palette  # noqa: E402  (the Image lab's comparison)
+
+__all__ += ["median_cut", "psnr", "random_palette"]
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import ast
 import html
+import json
+import keyword
 import sys
 import traceback
 from dataclasses import dataclass
 
-__all__ = ["MAX_TEXT", "CellResult", "new_namespace", "render", "run_cell"]
+__all__ = ["MAX_TEXT", "Buffer", "CellResult", "export_variable", "new_namespace", "render", "run_cell", "set_buffer"]
 
 #: Text longer than this (per stream) is cut, so a runaway print cannot
 #: freeze the page; the cut is announced in the output.
@@ -176,3 +178,96 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
     finally:
         sys.stdout, sys.stderr, _current = saved
     return CellResult(render(output.items), error is None, error)
+
+
+# ------------------------------------------------------------ buffer hand-over
+# The page's own script can put raw bytes (an image's RGBA pixels, say) into the
+# page's Python session as a named variable, and read one back: README.md,
+# "Handing a buffer to Python".  web/worker_client.js (Runtime.setVariable and
+# getVariable) sends them to web/worker.mjs, which calls these two functions.
+
+
+@dataclass(frozen=True)
+class Buffer:
+    """Bytes handed over by the page: ``data`` (read-only memoryview), ``width``, ``height``, ``channels``.
+
+    An image's pixels row by row, e.g. a canvas's RGBA (``channels=4``), as
+    ``clusterlab.quantize.quantize`` takes them.
+
+    >>> ns = new_namespace()
+    >>> img = set_buffer(ns, "image", bytes([255, 0, 0, 255, 0, 0, 255, 255]), 2, 1)
+    >>> ns["image"].width, ns["image"].height, ns["image"].data[4:8].tolist()
+    (2, 1, [0, 0, 255, 255])
+    """
+
+    data: memoryview
+    width: int
+    height: int
+    channels: int = 4
+
+    def __repr__(self) -> str:
+        return f"<Buffer {self.width} x {self.height} x {self.channels} bytes>"
+
+
+def _check_name(name) -> str:
+    if not isinstance(name, str) or not name.isidentifier() or keyword.iskeyword(name):
+        raise ValueError(f"the variable name must be a Python identifier such as 'image', got {name!r}.")
+    return name
+
+
+def _positive(value, what) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{what} must be a whole number >= 1, got {value!r}.")
+    return value
+
+
+def set_buffer(namespace: dict, name: str, data, width: int, height: int, channels: int = 4) -> Buffer:
+    """Put ``data`` into ``namespace[name]`` as a :class:`Buffer`; checks its size.
+
+    ``data`` is bytes-like, or (in the browser) a JavaScript typed array,
+    which is copied into Python once (``to_bytes()``).
+    """
+    _check_name(name)
+    for value, what in ((width, "width"), (height, "height"), (channels, "channels")):
+        _positive(value, what)
+    if hasattr(data, "to_bytes") and not isinstance(data, (bytes, bytearray, memoryview)):
+        data = data.to_bytes()  # a Pyodide JsProxy of a Uint8Array
+    try:
+        view = memoryview(data).cast("B")
+    except TypeError:
+        raise TypeError(f"data must be bytes-like (bytes, bytearray, memoryview), got {type(data).__name__}.") from None
+    if len(view) != width * height * channels:
+        raise ValueError(
+            f"data has {len(view)} bytes but width*height*channels = {width}*{height}*{channels} = "
+            f"{width * height * channels}; send the whole image (ImageData.data of the same canvas)."
+        )
+    buffer = Buffer(view.toreadonly(), width, height, channels)
+    namespace[name] = buffer
+    return buffer
+
+
+def export_variable(namespace: dict, name: str) -> tuple[str, bytes | None]:
+    """``namespace[name]`` for the page: (JSON text, bytes or None).
+
+    A :class:`Buffer` gives ``{"width", "height", "channels"}`` and its bytes,
+    bytes-like values give ``null`` and their bytes, anything else its JSON.
+
+    >>> ns = new_namespace()
+    >>> ns["result"] = {"mse": 12.5, "palette": [(1, 2, 3)]}
+    >>> export_variable(ns, "result")
+    ('{"mse": 12.5, "palette": [[1, 2, 3]]}', None)
+    """
+    _check_name(name)
+    if name not in namespace:
+        raise KeyError(f"the session has no variable {name!r}; run the code that makes it first.")
+    value = namespace[name]
+    if isinstance(value, Buffer):
+        return json.dumps({"width": value.width, "height": value.height, "channels": value.channels}), bytes(value.data)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "null", bytes(value)
+    try:
+        return json.dumps(value, allow_nan=False), None
+    except (TypeError, ValueError) as exc:
+        raise TypeError(
+            f"{name} cannot be sent to the page as JSON ({exc}); use numbers, strings, lists and dicts, or bytes."
+        ) from None

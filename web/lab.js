@@ -1,0 +1,351 @@
+// The Image lab (docs/image-lab.md): decode the reader's image in the browser,
+// hand its RGBA bytes to the page's Python (Runtime.setVariable, README.md
+// "Handing a buffer to Python"), run clusterlab.quantize there, and show the
+// palette, the images, the scatter plots and the comparison.
+// Loaded only on that page (overrides/main.html); bundled by tools/build_site.py.
+
+const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
+const K_MIN = 2;
+const K_MAX = 32;
+const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
+
+// What runs in Python; `image` is the handed-over picture.
+function quantizeCode(k, seed) {
+  return `
+import time as _time, random as _random, warnings as _warnings
+from clusterlab.quantize import quantize as _quantize, psnr as _psnr
+from clusterlab.plot import scatter_matrix as _scatter_matrix
+with _warnings.catch_warnings(record=True) as _caught:
+    _warnings.simplefilter("always")
+    _t = _time.perf_counter()
+    q = _quantize(image.data, image.width, image.height, k=${k}, random_state=${seed})
+    _elapsed = _time.perf_counter() - _t
+_d, _n = image.data, image.width * image.height
+_pick = sorted(_random.Random(${seed}).sample(range(_n), min(${SCATTER_SAMPLE}, _n)))
+_X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
+lab_result = {
+    "palette": q.palette, "counts": q.counts, "mse": q.mse,
+    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed,
+    "distinct": len(set(zip(_d[0::4], _d[1::4], _d[2::4]))), "notes": [str(w.message) for w in _caught],
+    "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title="Pixels in their own colour").svg,
+    "centroid": _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
+                                title="Pixels in their centroid's colour").svg,
+}
+lab_pixels = q.to_bytes()
+`;
+}
+
+function compareCode(k, seed) {
+  return `
+import warnings as _warnings
+from clusterlab.quantize import median_cut as _median_cut, random_palette as _random_palette, psnr as _psnr
+with _warnings.catch_warnings():
+    _warnings.simplefilter("ignore")
+    lab_compare = [
+        [name, m, None if m == 0 else _psnr(m)]
+        for name, m in (
+            ("random palette", _random_palette(image.data, image.width, image.height, k=${k}, random_state=${seed}).mse),
+            ("median cut", _median_cut(image.data, image.width, image.height, k=${k}).mse),
+            ("K-means", q.mse),
+        )
+    ]
+`;
+}
+
+function setUp(root) {
+  const runtime = window.__lcRuntime;
+  const $ = (id) => root.querySelector(`#${id}`);
+  const session = location.pathname; // the page's cells share it (web/cells.js)
+  const els = {
+    status: $("lab-status"), notice: $("lab-notice"), results: $("lab-results"),
+    kRange: $("lab-k-range"), k: $("lab-k"), seed: $("lab-seed"), run: $("lab-run"), stop: $("lab-stop"),
+    file: $("lab-file"), drop: $("lab-drop"), original: $("lab-original"), quantized: $("lab-quantized"),
+    before: $("lab-before"), after: $("lab-after"), split: $("lab-split"), download: $("lab-download"),
+    stats: $("lab-stats"), palette: $("lab-palette"), comparison: $("lab-comparison"), scatter: $("lab-scatter"),
+    caption: $("lab-quantized-caption"),
+  };
+  root.classList.add("lab--ready");
+  let image = null; // {pixels: Uint8ClampedArray, width, height, name, notes}
+  let generation = 0; // bumped by every new run, so a stale one shows nothing
+  let running = false;
+  let downloadUrl = null;
+
+  const status = (text) => (els.status.textContent = text);
+  function notice(text) {
+    els.notice.hidden = !text;
+    els.notice.textContent = text || "";
+  }
+
+  // ------------------------------------------------------------- decoding ---
+  async function decode(blob, name) {
+    if (!blob || blob.size === 0) throw new Error(`${name} is empty (0 bytes): pick an image file.`);
+    if (blob.type && !blob.type.startsWith("image/")) {
+      throw new Error(`${name} is not an image (${blob.type}): pick a PNG, JPEG, GIF or WebP file.`);
+    }
+    if (await truncated(blob)) throw new Error(`${name} is truncated: the end of the file is missing (a download cut short?).`);
+    let bitmap;
+    try {
+      bitmap = await createImageBitmap(blob);
+    } catch {
+      throw new Error(`${name} could not be read as an image: it is damaged, truncated or not an image.`);
+    }
+    const notes = [];
+    let { width, height } = bitmap;
+    if (width * height > MAX_PIXELS) {
+      const scale = Math.sqrt(MAX_PIXELS / (width * height));
+      const w = Math.max(1, Math.floor(width * scale));
+      const h = Math.max(1, Math.floor(height * scale));
+      notes.push(`${name} has ${width} × ${height} pixels (${((width * height) / 1e6).toFixed(1)} MP); ` +
+        `it was scaled down to ${w} × ${h} (at most ${MAX_PIXELS / 1e6} MP).`);
+      width = w;
+      height = h;
+    }
+    const canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext("2d", { willReadFrequently: true });
+    ctx.drawImage(bitmap, 0, 0, width, height);
+    let pixels = ctx.getImageData(0, 0, width, height).data;
+    let transparent = false;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] < 255) { transparent = true; break; }
+    if (transparent) { // composite onto white, so hidden colours of transparent pixels do not count
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, width, height);
+      ctx.drawImage(bitmap, 0, 0, width, height);
+      pixels = ctx.getImageData(0, 0, width, height).data;
+      notes.push(`${name} has transparent pixels: it was put on a white background, and alpha is ignored.`);
+    }
+    bitmap.close?.();
+    let grey = true;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i] !== pixels[i + 1] || pixels[i] !== pixels[i + 2]) { grey = false; break; }
+    }
+    if (grey) notes.push(`${name} is greyscale: the palette will be greys, and the scatter plots a diagonal line.`);
+    return { pixels, width, height, name, notes };
+  }
+
+  // Browsers show as much of a cut-off PNG or JPEG as they can; say so instead.
+  async function truncated(blob) {
+    const head = new Uint8Array(await blob.slice(0, 8).arrayBuffer());
+    const tail = new Uint8Array(await blob.slice(-64).arrayBuffer());
+    const text = String.fromCharCode(...tail);
+    if (head[0] === 0x89 && String.fromCharCode(...head.slice(1, 4)) === "PNG") return !text.includes("IEND");
+    if (head[0] === 0xff && head[1] === 0xd8) return !/\xff\xd9/.test(text);
+    return false;
+  }
+
+  async function load(blob, name) {
+    const before = image;
+    try {
+      notice("");
+      status(`Reading ${name}…`);
+      const decoded = await decode(blob, name);
+      if (running) {
+        runtime.stop(); // a run of the previous image is of no use now
+        decoded.notes.unshift("The run for the previous image was stopped.");
+      }
+      image = decoded;
+      draw(els.original, image.pixels, image.width, image.height);
+      draw(els.before, image.pixels, image.width, image.height);
+      await quantizeNow();
+    } catch (error) {
+      image = before;
+      notice(error.message);
+      status(image ? `Still showing ${image.name}.` : "Pick an image.");
+    }
+  }
+
+  function draw(canvas, pixels, width, height) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
+  }
+
+  // ------------------------------------------------------------- running ---
+  function readK() {
+    const k = Number(els.k.value);
+    if (!Number.isInteger(k) || k < K_MIN || k > K_MAX) {
+      throw new Error(`K must be a whole number from ${K_MIN} to ${K_MAX}; you entered “${els.k.value}”.`);
+    }
+    const seed = Number(els.seed.value);
+    if (!Number.isInteger(seed) || seed < 0) throw new Error(`The seed must be a whole number ≥ 0, not “${els.seed.value}”.`);
+    return { k, seed };
+  }
+
+  async function quantizeNow() {
+    if (!image) return;
+    let k, seed;
+    try {
+      ({ k, seed } = readK());
+    } catch (error) {
+      notice(error.message);
+      return;
+    }
+    if (running) runtime.stop(); // a new K: the run in progress is of no use
+    const mine = ++generation;
+    running = true;
+    els.stop.disabled = false;
+    root.classList.add("lab--busy");
+    notice(image.notes.join(" "));
+    const started = performance.now();
+    status(`Quantizing ${image.name} (${image.width} × ${image.height}) with K = ${k}…` +
+      (runtime.state === "ready" ? "" : " (waiting for Python)"));
+    try {
+      const copy = new Uint8Array(image.pixels).buffer; // transferred to Python
+      await runtime.setVariable(session, "image", { data: copy, width: image.width, height: image.height });
+      const run = await runtime.run(session, "lab", quantizeCode(k, seed));
+      if (mine !== generation) return;
+      if (!run.ok) throw new Error(`Python said: ${textOf(run.html)}`);
+      const { value: result } = await runtime.getVariable(session, "lab_result");
+      const { data } = await runtime.getVariable(session, "lab_pixels");
+      if (mine !== generation) return;
+      show(result, new Uint8ClampedArray(data), k);
+      status(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s; comparing with other palettes…`);
+      const compared = await runtime.run(session, "lab-compare", compareCode(k, seed));
+      if (!compared.ok) throw new Error(`Python said: ${textOf(compared.html)}`);
+      const { value: rows } = await runtime.getVariable(session, "lab_compare");
+      if (mine !== generation) return;
+      showComparison(rows);
+      status(`${image.name}: ${result.palette.length} colours in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+    } catch (error) {
+      if (mine !== generation) return;
+      if (error instanceof runtime.StoppedError) {
+        status("Stopped. Python was restarted; Run starts again.");
+      } else {
+        notice(error.message);
+        status("The run failed; the page still works.");
+      }
+    } finally {
+      if (mine === generation) {
+        running = false;
+        els.stop.disabled = true;
+        root.classList.remove("lab--busy");
+      }
+    }
+  }
+
+  function textOf(html) {
+    const div = document.createElement("div");
+    div.innerHTML = html;
+    return div.textContent.trim().split("\n").pop();
+  }
+
+  // ------------------------------------------------------------- results ---
+  const fmt = (v, d = 1) => (v === null || v === undefined ? "∞" : v.toFixed(d));
+
+  function show(result, quantized, k) {
+    els.results.hidden = false;
+    draw(els.quantized, quantized, image.width, image.height);
+    draw(els.after, quantized, image.width, image.height);
+    els.caption.textContent = `${result.palette.length} colours`;
+    const notes = [...image.notes, ...result.notes.map((n) => `K = ${k}: ${n}`)];
+    notice(notes.join(" "));
+    els.stats.replaceChildren(...[
+      ["MSE (per channel value)", fmt(result.mse, 2)],
+      ["PSNR", `${fmt(result.psnr, 2)} dB`],
+      ["time in Python", `${result.seconds.toFixed(2)} s`],
+      ["pixels", `${image.width} × ${image.height} = ${(image.width * image.height).toLocaleString("en")}`],
+      ["distinct colours", result.distinct.toLocaleString("en")],
+    ].map(([a, b]) => row([a, b], "th")));
+    const total = result.counts.reduce((a, b) => a + b, 0);
+    els.palette.replaceChildren(...result.palette.map(([r, g, b], j) => {
+      const li = document.createElement("li");
+      li.className = "lab-swatch";
+      const chip = document.createElement("span");
+      chip.className = "lab-chip";
+      chip.style.background = `rgb(${r}, ${g}, ${b})`;
+      const text = document.createElement("span");
+      const hex = `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
+      text.textContent = `${hex}  rgb(${r}, ${g}, ${b})  ${result.counts[j].toLocaleString("en")} px  ` +
+        `${((100 * result.counts[j]) / total).toFixed(1)} %`;
+      li.append(chip, text);
+      return li;
+    }));
+    els.scatter.innerHTML = result.own + result.centroid; // SVG made by clusterlab.plot
+    els.comparison.replaceChildren();
+    els.quantized.toBlob((blob) => {
+      if (downloadUrl) URL.revokeObjectURL(downloadUrl);
+      downloadUrl = URL.createObjectURL(blob);
+      els.download.href = downloadUrl;
+      els.download.download = `${image.name.replace(/\.[^.]*$/, "")}-k${k}.png`;
+    }, "image/png");
+  }
+
+  function row(cells, first = "td") {
+    const tr = document.createElement("tr");
+    cells.forEach((c, i) => {
+      const cell = document.createElement(i === 0 ? first : "td");
+      cell.textContent = c;
+      tr.append(cell);
+    });
+    return tr;
+  }
+
+  function showComparison(rows) {
+    els.comparison.replaceChildren(...rows.map(([name, mse, psnr]) => row([name, fmt(mse, 2), `${fmt(psnr, 2)} dB`])));
+  }
+
+  // -------------------------------------------------------------- inputs ---
+  for (const button of root.querySelectorAll("[data-sample]")) {
+    button.addEventListener("click", async () => {
+      try {
+        const response = await fetch(button.dataset.sample);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        await load(await response.blob(), button.dataset.name);
+      } catch (error) {
+        notice(`The sample ${button.dataset.name} could not be loaded (${error.message}).`);
+      }
+    });
+  }
+  els.file.addEventListener("change", () => {
+    const file = els.file.files[0];
+    if (file) load(file, file.name);
+    els.file.value = "";
+  });
+  root.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    root.classList.add("lab--drop");
+  });
+  root.addEventListener("dragleave", () => root.classList.remove("lab--drop"));
+  root.addEventListener("drop", (event) => {
+    event.preventDefault();
+    root.classList.remove("lab--drop");
+    const file = event.dataTransfer?.files?.[0];
+    if (file) load(file, file.name);
+    else notice("What was dropped is not a file: drop an image file.");
+  });
+  const onPaste = (event) => {
+    if (!document.body.contains(root)) return document.removeEventListener("paste", onPaste);
+    if (event.target.closest?.(".cm-editor, input, textarea")) return; // pasting code or numbers
+    const item = [...(event.clipboardData?.items || [])].find((i) => i.kind === "file");
+    if (!item) return;
+    event.preventDefault();
+    load(item.getAsFile(), "the pasted image");
+  };
+  document.addEventListener("paste", onPaste);
+
+  const setK = (value) => {
+    els.k.value = value;
+    els.kRange.value = value;
+    quantizeNow(); // changing K runs again, cancelling a run in progress
+  };
+  els.kRange.addEventListener("change", () => setK(els.kRange.value));
+  els.kRange.addEventListener("input", () => (els.k.value = els.kRange.value));
+  els.k.addEventListener("change", () => {
+    if (Number.isInteger(Number(els.k.value)) && Number(els.k.value) >= K_MIN && Number(els.k.value) <= K_MAX) {
+      setK(els.k.value);
+    } else {
+      notice(`K must be a whole number from ${K_MIN} to ${K_MAX}; you entered “${els.k.value}”.`);
+    }
+  });
+  els.run.addEventListener("click", () => (image ? quantizeNow() : notice("Pick an image first.")));
+  els.stop.addEventListener("click", () => runtime.stop());
+  els.split.addEventListener("input", () => {
+    els.after.style.clipPath = `inset(0 ${100 - Number(els.split.value)}% 0 0)`;
+  });
+  els.split.dispatchEvent(new Event("input"));
+  status(runtime?.supported() ? "Pick an image." : "This browser cannot run Python here.");
+}
+
+const root = document.getElementById("lab");
+if (root && !root.classList.contains("lab--ready") && window.__lcRuntime) setUp(root);
