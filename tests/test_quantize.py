@@ -89,7 +89,7 @@ def test_every_pixel_gets_its_nearest_centre(size, k):
     raw, n = img.tobytes(), size[0] * size[1]
     keys = qmod._colour_keys(raw, n, 3)
     bins = qmod._Bins(Counter(keys), n, qmod._BIN_BITS)
-    bin_labels, centres = qmod._fit(bins, k, 0, 2, 300, 0.0)
+    bin_labels, centres, _ = qmod._fit(bins, k, "k-means++", 0, 2, 300, 0.0)
     labels, tot = qmod._label(bins, bin_labels, centres, keys, n)
     X = _rgb(raw)
     d = ((X[:, None, :] - np.asarray(centres)[None]) ** 2).sum(axis=2)
@@ -111,6 +111,24 @@ def test_seeded_results_repeat_and_seeds_matter(china):
     assert a.palette == b.palette and a.labels == b.labels and a.mse == b.mse
     q = quantize(raw, w, h, 6, channels=3, random_state=3, n_init=1, max_iter=2, tol=1e-4)
     assert len(q.palette) == 6 and sum(q.counts) == w * h
+
+
+def test_random_init_starts_from_colours_of_the_image_and_counts_its_rounds(china):
+    raw, (w, h) = china
+    pp = quantize(raw, w, h, 8, channels=3, random_state=1)
+    rnd = quantize(raw, w, h, 8, channels=3, init="random", random_state=1)
+    assert rnd.palette != pp.palette and len(rnd.palette) == 8
+    # one random start, one round: the palette is then the means of the Voronoi cells of
+    # K colour cells drawn from the image, no longer the converged k-means++ result
+    one = quantize(raw, w, h, 8, channels=3, init="random", random_state=1, n_init=1, max_iter=1)
+    assert one.n_iter == 2  # one round on the coarse cells, one on the bins
+    assert one.mse > rnd.mse
+    assert pp.n_iter > 2 and rnd.n_iter > 2
+    # sklearn's random init on the same pixels, 4 starts, ends within a few percent
+    X = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(float)
+    sk = SKKMeans(8, init="random", n_init=4, random_state=1).fit(X[::50])
+    sk_mse = ((X - sk.cluster_centers_[sk.predict(X)]) ** 2).mean()
+    assert rnd.mse < 1.05 * sk_mse
 
 
 def test_k_256_uses_the_dict_lookup():
@@ -186,6 +204,7 @@ def test_cli_on_temp_png(tmp_path, china):
         (("abcd", 1, 1), {}, TypeError, "pixels must be raw 8-bit bytes"),
         ((b"\0" * 16, 0, 2), {}, ValueError, "width must be at least 1"),
         ((b"\0" * 16, 2, 2), {"random_state": "x"}, TypeError, "random_state"),
+        ((b"\0" * 16, 2, 2), {"init": "kmeans++"}, ValueError, "unknown init 'kmeans\\+\\+'; use one of 'k-means\\+\\+', 'random'"),
     ],
 )
 def test_bad_input(args, kwargs, err, match):

@@ -8,9 +8,10 @@ const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
 const K_MIN = 2;
 const K_MAX = 32;
 const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
+const INITS = ["k-means++", "random"]; // clusterlab.quantize's init
 
 // What runs in Python; `image` is the handed-over picture.
-function quantizeCode(k, seed) {
+function quantizeCode(k, seed, init) {
   return `
 import time as _time, random as _random, warnings as _warnings
 from clusterlab.quantize import quantize as _quantize, psnr as _psnr
@@ -18,14 +19,14 @@ from clusterlab.plot import scatter_matrix as _scatter_matrix
 with _warnings.catch_warnings(record=True) as _caught:
     _warnings.simplefilter("always")
     _t = _time.perf_counter()
-    q = _quantize(image.data, image.width, image.height, k=${k}, random_state=${seed})
+    q = _quantize(image.data, image.width, image.height, k=${k}, init=${JSON.stringify(init)}, random_state=${seed})
     _elapsed = _time.perf_counter() - _t
 _d, _n = image.data, image.width * image.height
 _pick = sorted(_random.Random(${seed}).sample(range(_n), min(${SCATTER_SAMPLE}, _n)))
 _X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
 lab_result = {
     "palette": q.palette, "counts": q.counts, "mse": q.mse,
-    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed,
+    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter,
     "distinct": len(set(zip(_d[0::4], _d[1::4], _d[2::4]))), "notes": [str(w.message) for w in _caught],
     "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title="Pixels in their own colour").svg,
     "centroid": _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
@@ -58,7 +59,7 @@ function setUp(root) {
   const session = location.pathname; // the page's cells share it (web/cells.js)
   const els = {
     status: $("lab-status"), notice: $("lab-notice"), results: $("lab-results"),
-    kRange: $("lab-k-range"), k: $("lab-k"), seed: $("lab-seed"), run: $("lab-run"), stop: $("lab-stop"),
+    kRange: $("lab-k-range"), k: $("lab-k"), seed: $("lab-seed"), init: $("lab-init"), run: $("lab-run"), stop: $("lab-stop"),
     file: $("lab-file"), drop: $("lab-drop"), original: $("lab-original"), quantized: $("lab-quantized"),
     before: $("lab-before"), after: $("lab-after"), split: $("lab-split"), download: $("lab-download"),
     stats: $("lab-stats"), palette: $("lab-palette"), comparison: $("lab-comparison"), scatter: $("lab-scatter"),
@@ -169,14 +170,16 @@ function setUp(root) {
     }
     const seed = Number(els.seed.value);
     if (!Number.isInteger(seed) || seed < 0) throw new Error(`The seed must be a whole number ≥ 0, not “${els.seed.value}”.`);
-    return { k, seed };
+    const init = els.init.value;
+    if (!INITS.includes(init)) throw new Error(`The start must be one of ${INITS.join(" or ")}, not “${init}”.`);
+    return { k, seed, init };
   }
 
   async function quantizeNow() {
     if (!image) return;
-    let k, seed;
+    let k, seed, init;
     try {
-      ({ k, seed } = readK());
+      ({ k, seed, init } = readK());
     } catch (error) {
       notice(error.message);
       return;
@@ -193,7 +196,7 @@ function setUp(root) {
     try {
       const copy = new Uint8Array(image.pixels).buffer; // transferred to Python
       await runtime.setVariable(session, "image", { data: copy, width: image.width, height: image.height });
-      const run = await runtime.run(session, "lab", quantizeCode(k, seed));
+      const run = await runtime.run(session, "lab", quantizeCode(k, seed, init));
       if (mine !== generation) return;
       if (!run.ok) throw new Error(`Python said: ${textOf(run.html)}`);
       const { value: result } = await runtime.getVariable(session, "lab_result");
@@ -243,6 +246,7 @@ function setUp(root) {
     els.stats.replaceChildren(...[
       ["MSE (per channel value)", fmt(result.mse, 2)],
       ["PSNR", `${fmt(result.psnr, 2)} dB`],
+      ["iterations (coarse colour cells, then bins)", String(result.n_iter)],
       ["time in Python", `${result.seconds.toFixed(2)} s`],
       ["pixels", `${image.width} × ${image.height} = ${(image.width * image.height).toLocaleString("en")}`],
       ["distinct colours", result.distinct.toLocaleString("en")],
@@ -338,6 +342,7 @@ function setUp(root) {
       notice(`K must be a whole number from ${K_MIN} to ${K_MAX}; you entered “${els.k.value}”.`);
     }
   });
+  els.init.addEventListener("change", () => image && quantizeNow());
   els.run.addEventListener("click", () => (image ? quantizeNow() : notice("Pick an image first.")));
   els.stop.addEventListener("click", () => runtime.stop());
   els.split.addEventListener("input", () => {

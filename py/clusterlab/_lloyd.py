@@ -2,6 +2,7 @@
 
 =====================================  ====================================================
 ``kmeanspp(X, W, k, rng)``             scikit-learn's greedy k-means++ seeding (indices of X)
+``random_init(X, W, k, rng)``          K distinct rows drawn at random, as in the course
 ``nearest_two(columns)``               nearest centre, its distance and the second nearest's
 ``lloyd(X, C, means, max_iter, tol)``  Lloyd's loop with Hamerly's bounds -> :class:`LloydResult`
 ``FloatMeans(X, W)``                   centres as exact (``fsum``) weighted means of float rows
@@ -57,6 +58,25 @@ def weighted_index(rng, cumulative):
     """Index drawn with probability proportional to the increments of ``cumulative``."""
     r = rng.random() * cumulative[-1]
     return min(bisect_right(cumulative, r), len(cumulative) - 1)
+
+
+def random_init(X, W, k, rng):
+    """Indices of K distinct observations drawn at random (with probability ~ weight)."""
+    n = len(X)
+    if W is None:
+        return rng.sample(range(n), k)
+    idx = list(range(n))
+    w = list(W)
+    chosen = []
+    for _ in range(k):
+        cum = list(accumulate(w))
+        if cum[-1] <= 0.0:  # only zero-weight observations are left
+            pos = rng.randrange(len(idx))
+        else:
+            pos = weighted_index(rng, cum)
+        chosen.append(idx.pop(pos))
+        w.pop(pos)
+    return chosen
 
 
 def kmeanspp(X, W, k, rng, squared_row=None):

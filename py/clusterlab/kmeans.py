@@ -66,7 +66,7 @@ import math
 import random
 import warnings
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
+from itertools import repeat
 from operator import mul, truediv
 
 from ._lloyd import (
@@ -79,7 +79,7 @@ from ._lloyd import (
     margin,
     nearest_two,
     pairwise_pays,
-    weighted_index,
+    random_init,
 )
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, as_vector, choice
@@ -186,25 +186,6 @@ def _tolerance(X, tol):
     mean = tuple(map(truediv, map(math.fsum, zip(*X)), repeat(float(n))))
     dist = list(map(_dist, X, repeat(mean, n)))
     return math.fsum(map(mul, dist, dist)) / n / d * tol
-
-
-def _init_random(X, W, k, rng):
-    """Indices of K distinct observations drawn at random (with probability ~ weight)."""
-    n = len(X)
-    if W is None:
-        return rng.sample(range(n), k)
-    idx = list(range(n))
-    w = list(W)
-    chosen = []
-    for _ in range(k):
-        cum = list(accumulate(w))
-        if cum[-1] <= 0.0:  # only zero-weight observations are left
-            pos = rng.randrange(len(idx))
-        else:
-            pos = weighted_index(rng, cum)
-        chosen.append(idx.pop(pos))
-        w.pop(pos)
-    return chosen
 
 
 def _run(X, W, C, max_iter, tol, eps, *, record=False, first_columns=None, assignments=None):
@@ -425,7 +406,7 @@ class KMeans:
         rng = random.Random(self.random_state)
         pairwise = PairwiseLloyd(rows, W) if pairwise_pays(n, d, n_init) else None
         if init == "random":
-            starts = [_init_random(rows, W, k, rng) for _ in range(n_init)]
+            starts = [random_init(rows, W, k, rng) for _ in range(n_init)]
         else:
             squared_row = pairwise.squared_row if pairwise else None
             starts = [kmeanspp(rows, W, k, rng, squared_row) for _ in range(n_init)]

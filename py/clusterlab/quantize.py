@@ -66,8 +66,8 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, eq, ge, lt, mul, rshift
 
-from ._lloyd import IntegerMeans, kmeanspp, lloyd
-from ._validate import as_int
+from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
+from ._validate import as_int, choice
 from .kmeans import ConvergenceWarning
 
 __all__ = ["Quantized", "quantize", "main"]
@@ -82,7 +82,9 @@ class Quantized:
     ``palette_means``: the exact mean colour of each cluster's pixels;
     ``labels``: ``array('B')`` with the palette index of every pixel, row by row;
     ``counts``: pixels per palette colour; ``mse``: see the module docstring;
-    ``inertia``: sum of squared distances of the pixels to ``palette_means``.
+    ``inertia``: sum of squared distances of the pixels to ``palette_means``;
+    ``n_iter``: assign-and-update rounds of the kept start (on the coarse
+    colour cells, then on the bins).
     """
 
     palette: list
@@ -91,6 +93,7 @@ class Quantized:
     counts: list
     mse: float
     inertia: float
+    n_iter: int
     width: int
     height: int
     channels: int
@@ -402,11 +405,12 @@ def _label(bins, bin_labels, centres, keys, n):
     return array("B", bytes(map(table.__getitem__, keys))), tot
 
 
-def _fit(bins, k, random_state, n_init, max_iter, tol):
-    """Weighted K-means of the bins: (bin labels, centres).
+def _fit(bins, k, init, random_state, n_init, max_iter, tol):
+    """Weighted K-means of the bins: (bin labels, centres, rounds).
 
-    ``n_init`` k-means++ starts run to convergence on the coarse cells; the
-    best is refined on the bins (labels of its last assignment).
+    ``n_init`` starts (``init``: k-means++ or random colours, weighted by
+    their pixels) run to convergence on the coarse cells; the best is
+    refined on the bins (labels of its last assignment).
     """
     sums = bins.sums
     rng = random.Random(random_state)
@@ -415,25 +419,31 @@ def _fit(bins, k, random_state, n_init, max_iter, tol):
         trial = sums
     means = IntegerMeans(trial, 3)
     X, W = means.X, [float(c) for c in means.weights]
+    start = kmeanspp if init == "k-means++" else random_init
     best = None
     for _ in range(n_init):
-        seeds = kmeanspp(X, W, k, rng)
+        seeds = start(X, W, k, rng)
         run = lloyd(X, [X[i] for i in seeds], means, max_iter, tol, eps=_COLOUR_MARGIN)
         if best is None or run.inertia < best.inertia:
             best = run
+    rounds = best.n_iter
     if trial is not sums:
         means = IntegerMeans(sums, 3)
         best = lloyd(means.X, best.centres, means, max_iter, tol, eps=_COLOUR_MARGIN, final=False,
                      with_inertia=False)
-    return best.labels, best.centres
+        rounds += best.n_iter
+    return best.labels, best.centres, rounds
 
 
-def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4, max_iter=300, tol=0.0):
+def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random_state=0, n_init=4, max_iter=300,
+             tol=0.0):
     """Reduce an image to ``k`` colours with weighted K-means; returns :class:`Quantized`.
 
     ``pixels`` are ``width * height * channels`` bytes, row by row: RGBA
     (``channels=4``, e.g. a browser canvas) or RGB (``channels=3``, e.g.
-    Pillow's ``tobytes()``).  ``random_state`` seeds the k-means++ starts;
+    Pillow's ``tobytes()``).  ``init`` is ``"k-means++"`` or ``"random"``
+    (K colours of the image drawn at random, each with probability
+    proportional to its pixels); ``random_state`` seeds the starts;
     ``n_init`` starts are each run to convergence on the coarse 16 x 16 x 16
     colour cells and the one with the lowest inertia there is refined on
     the 8 x 8 x 8 bins; ``max_iter`` and ``tol`` are as in
@@ -449,6 +459,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4
     if channels not in (3, 4):
         raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), got {channels}.")
     k = as_int(k, "k", minimum=1, maximum=256)
+    init = choice(init, "init", ("k-means++", "random"))
     n_init = as_int(n_init, "n_init", minimum=1)
     max_iter = as_int(max_iter, "max_iter", minimum=1)
     if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not tol >= 0:
@@ -481,7 +492,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4
         bins = _Bins(hist, n, 0)
     N, Sr, Sg, Sb, Sq = (sum(col) for col in zip(*bins.sums))
     var = (Sq * N - Sr * Sr - Sg * Sg - Sb * Sb) / (3 * N * N)  # mean channel variance, exact
-    bin_labels, centres = _fit(bins, k, random_state, n_init, max_iter, tol * var)
+    bin_labels, centres, rounds = _fit(bins, k, init, random_state, n_init, max_iter, tol * var)
     labels, tot = _label(bins, bin_labels, centres, keys, n)
 
     # Palette: exact cluster means; error from the integer sums (no rounding drift).
@@ -495,7 +506,8 @@ def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4
             inertia += sq - (sr * sr + sg * sg + sb * sb) / cnt
         means.append(m)
         palette.append(p)
-    return Quantized(palette, means, labels, [t[0] for t in tot], sse / (3 * n), inertia, width, height, channels, data)
+    return Quantized(palette, means, labels, [t[0] for t in tot], sse / (3 * n), inertia, rounds, width, height,
+                     channels, data)
 
 
 def main(argv=None) -> int:

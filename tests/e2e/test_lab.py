@@ -115,6 +115,18 @@ def test_samples_then_changing_k_gives_k_swatches_and_only_palette_colours(page,
     assert not watch.errors and not watch.outside(site_url.rstrip("/"))
 
 
+def test_the_random_start_reruns_and_reports_its_iterations(page, site_url):
+    open_lab(page, site_url)
+    page.click("[data-name=coffee]")
+    first = wait_result(page, 8, "coffee")
+    page.select_option("#lab-init", "random")  # a change of start runs again, as a change of K does
+    page.wait_for_function("!document.querySelector('#lab-status').textContent.startsWith('coffee:')")
+    second = wait_result(page, 8, "coffee")
+    assert second != first
+    stats = dict(r.split("\t") for r in page.locator("#lab-stats tr").all_inner_texts())
+    assert int(stats["iterations (coarse colour cells, then bins)"]) >= 2
+
+
 def test_a_file_from_the_chooser_and_a_dropped_file(page, site_url, tmp_path):
     open_lab(page, site_url)
     path = tmp_path / "ramp.png"
