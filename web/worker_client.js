@@ -2,6 +2,7 @@
 // which outlives Material's instant navigation, a queue that runs cells one at
 // a time, and which cells of which page (session) have run.  The cell UI
 // (web/cells.js) reaches it as window.__lcRuntime.
+import { siteUnreachable } from "./download.mjs";
 import { statusDetail } from "./status_line.js";
 
 export class StoppedError extends Error {
@@ -56,10 +57,14 @@ export class Runtime {
     const { url, name } = this.workerSettings();
     const worker = new Worker(url, { type: "module", name });
     worker.onmessage = (event) => this.onMessage(event.data);
-    worker.onerror = (event) => {
+    worker.onerror = async (event) => {
       event.preventDefault?.();
-      this.setState("error", statusDetail("workerFailed", { reason: event.message || "unknown error" }));
       this.failAll(new Error("The Python runtime failed."));
+      // The worker's own file out of reach: a first visit without network.
+      const offline = await siteUnreachable(fetch, url);
+      if (this.worker !== worker) return; // stopped meanwhile
+      const reason = event.message || "unknown error";
+      this.setState("error", offline ? statusDetail("needsOnlineVisit") : statusDetail("workerFailed", { reason }));
     };
     this.worker = worker;
   }
