@@ -22,6 +22,7 @@ export class Runtime {
     this.worker = null;
     this.state = "idle"; // idle | loading | ready | running | error
     this.detail = "";
+    this.note = ""; // what the page could not keep (web/sw_register.js)
     this.nextId = 1;
     this.pending = new Map(); // run id -> {resolve, reject}
     this.sessionsRun = new Map(); // session -> Set of cell indices already run
@@ -44,7 +45,13 @@ export class Runtime {
 
   // Show the state again: a page reached by instant navigation has a new status line.
   showStatus() {
-    this.show(this.state, this.detail);
+    this.show(this.state, [this.detail, this.note].filter(Boolean).join("; "));
+  }
+
+  // A lasting note of the page's own, shown after the worker's detail.
+  addNote(note) {
+    this.note = note;
+    this.showStatus();
   }
 
   start() {

@@ -84,3 +84,45 @@ def test_storage_full_while_keeping_leaves_nothing_half_written_and_the_next_vis
     assert name.endswith(".bin") and size > 10_000_000
     assert "could not be kept" not in status_text(page)
     a_cell_runs(page)
+
+
+OFFLINE_NOTE = "the offline copy of this site could not be saved"
+
+
+def test_without_cache_storage_the_offline_copy_is_not_kept_and_the_page_says_so(browser, site_url):
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+
+    def without_caches(route):
+        body = route.fetch().text()
+        prelude = "Object.defineProperty(self, 'caches', {value: undefined, configurable: true});\n"
+        route.fulfill(status=200, content_type="text/javascript", body=prelude + body)
+
+    context.route("**/sw.js", without_caches)
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    page.wait_for_function(f"document.querySelector('.lc-status').textContent.includes({OFFLINE_NOTE!r})")
+    assert "Python: ready" in status_text(page)
+    a_cell_runs(page)
+    assert OFFLINE_NOTE in status_text(page)  # the note stays after a run
+    context.close()
+
+
+def test_a_precache_that_fails_half_way_keeps_nothing_and_the_next_visit_installs_it(browser, site_url):
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    # A page the reader has not opened: only the service worker's precache asks for it.
+    context.route("**/linkages/index.html", lambda route: route.fulfill(status=500, body="server error"))
+    page.goto(site_url + LESSON)
+    wait_ready(page)
+    page.wait_for_function(
+        f"document.querySelector('.lc-status').textContent.includes({OFFLINE_NOTE!r})", timeout=60_000
+    )
+    assert page.evaluate("navigator.serviceWorker.controller") is None
+    a_cell_runs(page)
+    context.unroute("**/linkages/index.html")
+    page.reload()
+    wait_ready(page)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    assert OFFLINE_NOTE not in status_text(page)
+    context.close()
