@@ -7,7 +7,7 @@ PORT  ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONHASHSEED := 0
 
-.PHONY: help serve build test test-unit test-e2e bench lint clean chromium
+.PHONY: help serve build test test-unit test-e2e bench lint clean chromium browsers
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 14
@@ -27,13 +27,16 @@ deps: $(BIN)/.installed node_modules/.installed
 chromium: $(BIN)/.installed  ## make sure a Chromium for the browser tests exists (Debian's, installed if missing and root)
 	@$(BIN)/python tools/find_chromium.py --install
 
+browsers: chromium  ## also Firefox ESR and WebKitGTK for the cross-engine tests (Debian's, installed if missing and root)
+	@$(BIN)/python tools/find_browsers.py --install
+
 build: deps  ## build the static site into site/
 	$(BIN)/python tools/build_site.py
 
 serve: build  ## build, then serve the site at http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/python tools/serve.py --port $(PORT)
 
-test: build chromium  ## run every test: library (vs scipy/scikit-learn) and the site end to end
+test: build browsers  ## run every test: library (vs scipy/scikit-learn) and the site end to end
 	$(BIN)/python -m pytest
 
 test-unit: deps  ## only the library tests (no browser)

@@ -9,7 +9,7 @@
 // page's load event.  README.md, "How the browser side works", shows the order.
 import { loadAfterPython, LATER_AT_THE_LATEST_MS } from "./after_python.js";
 import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, workerSettings } from "./config.js";
-import { showStatus } from "./status_line.js";
+import { showStatus, statusDetail } from "./status_line.js";
 import { registerServiceWorker } from "./sw_register.js";
 import { Runtime, StoppedError } from "./worker_client.js";
 
@@ -23,7 +23,7 @@ if (!window.__lcRuntime) {
   document.documentElement.classList.add("lc-js"); // shows the status line (cells.css)
 
   const afterPython = () => {
-    registerServiceWorker(ROOT);
+    registerServiceWorker(ROOT, () => runtime.addNote(statusDetail("offlineNotKept")));
     loadAfterPython(HERE);
   };
   if (PAGE_HAS_CELLS) {

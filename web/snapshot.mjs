@@ -2,6 +2,8 @@
 // imported; tools/make_snapshot.mjs): its manifest, its download, and the copy
 // kept for return visits.  Used by worker.mjs, bundled with it at build time.
 
+import { DownloadError } from "./download.mjs";
+
 // The snapshot file leaves out the heap's pages of zeros (about half of it):
 // it holds the other bytes back to back, and the manifest's runs, [offset,
 // length] pairs, say where each stretch goes in the heap.
@@ -74,9 +76,12 @@ async function readKept(folder, manifest, handle, heap) {
   return ok;
 }
 
+// Keep the unpacked snapshot for the next visit.  Resolves to null once kept,
+// or to why it could not be (no private file system, say, or no room left),
+// in words that read in the status line; a failed write leaves nothing behind.
 export async function keepForNextVisit(folder, manifest, heap) {
   const dir = await folder;
-  if (!dir) return;
+  if (!dir) return "this browser window offers no storage for it";
   // Written under a name of its own and renamed once complete, so a tab closed
   // while writing never leaves a truncated copy behind, and two tabs never
   // write the same file.
@@ -95,8 +100,10 @@ export async function keepForNextVisit(folder, manifest, heap) {
       handle.close();
     }
     await part.move(keptName(manifest));
-  } catch {
+    return null;
+  } catch (error) {
     await dir.removeEntry(temporary).catch(() => {}); // best effort: the next visit downloads
+    return error?.name === "QuotaExceededError" ? "the browser's storage for this site is full" : String(error?.message || error);
   }
 }
 
@@ -155,7 +162,8 @@ async function* unpack(url, signal, onProgress) {
     let chunk;
     try {
       chunk = await reader.read();
-    } catch {
+    } catch (error) {
+      if (error instanceof DownloadError) throw error; // stalled, too slow or cut off
       throw new Error("it is damaged (not valid gzip)");
     }
     if (chunk.done) return;

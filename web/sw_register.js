@@ -1,6 +1,14 @@
 // The service worker (web/sw.js: the offline copy of the site) is registered
 // once Python is up, so that its downloads do not compete with the first start.
-export function registerServiceWorker(root) {
-  if (!("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
-  navigator.serviceWorker.register(new URL("sw.js", root).href).catch(() => {});
+// notKept() is called when the offline copy cannot be kept: no service worker
+// in this browser window (a private one, say), or its install failed (no Cache
+// Storage, storage full, a file that would not download).  A failed install
+// keeps nothing: Workbox's next install starts over.
+export function registerServiceWorker(root, notKept = () => {}) {
+  if (!/^https?:$/.test(location.protocol)) return;
+  if (!("serviceWorker" in navigator)) return notKept();
+  navigator.serviceWorker.register(new URL("sw.js", root).href).then((registration) => {
+    const installing = registration.installing;
+    installing?.addEventListener("statechange", () => installing.state === "redundant" && notKept());
+  }, notKept);
 }

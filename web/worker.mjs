@@ -9,8 +9,14 @@
 //               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
+import { DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch } from "./download.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
 import { statusDetail } from "./status_line.js";
+
+// Every download of the worker, Pyodide's own included, has a deadline (web/download.mjs).
+const plainFetch = self.fetch.bind(self);
+self.fetch = (input, init) => watchedFetch(plainFetch, input, init);
+const MODULE_DEADLINE_MS = 3 * STALL_MS;
 
 let pyodide = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
@@ -56,7 +62,8 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     // arriving: that needs only the heap's size.  Restoring the heap from the
     // snapshot waits for it, in the hook that makes the runtime.
     const createPyodideModule = async (settings) => {
-      const runtime = await (await import(`${cfg.pyodide}pyodide.asm.mjs`)).default(settings);
+      const asm = await importWithin(`${cfg.pyodide}pyodide.asm.mjs`, MODULE_DEADLINE_MS);
+      const runtime = await asm.default(settings);
       BENCH: mark("runtime set up");
       await snapshot;
       return runtime;
@@ -80,8 +87,10 @@ async function boot(cfg) {
   }
   status("loading", statusDetail("downloadingRuntime"));
   // Everything is requested at once: the runtime, the library, the manifest.
-  const modPromise = import(`${cfg.pyodide}pyodide.mjs`);
+  const modPromise = importWithin(`${cfg.pyodide}pyodide.mjs`, MODULE_DEADLINE_MS);
+  modPromise.catch(() => {}); // handled where it is awaited
   const archive = fetchBytes(cfg.archive, "the clusterlab library");
+  archive.catch(() => {}); // handled where it is awaited
   const manifest = cfg.snapshot ? readManifest(cfg) : null;
   manifest?.catch(() => {}); // handled below
   const folder = cfg.snapshot ? keptFolder() : null;
@@ -156,15 +165,22 @@ function setOrGet({ type, id, session: name, ...msg }) {
 // thread, busy laying out the page, is what delivers it.
 const config = JSON.parse(self.name);
 const ready = boot(config).then(
-  (note) => {
+  async (note) => {
     bootNote = note;
     status("ready", note);
     const keep = afterReady;
     afterReady = null; // so that the heap's buffer can be freed once kept
-    keep?.();
+    const notKept = await keep?.(); // why the snapshot could not be kept, if it could not
+    if (notKept) {
+      bootNote = note ? statusDetail("notKept", { detail: note, reason: notKept }) : statusDetail("notKeptAlone", { reason: notKept });
+      status("ready", bootNote);
+    }
   },
-  (error) => {
-    status("error", statusDetail("cannotStart", { reason: error.message }));
+  async (error) => {
+    // A first visit without network: say what helps instead of what failed.
+    const offline =
+      (error instanceof DownloadError && error.kind === "offline") || (await siteUnreachable(plainFetch, config.archive));
+    status("error", offline ? statusDetail("needsOnlineVisit") : statusDetail("cannotStart", { reason: error.message }));
     throw error;
   },
 );

@@ -2,6 +2,7 @@
 // which outlives Material's instant navigation, a queue that runs cells one at
 // a time, and which cells of which page (session) have run.  The cell UI
 // (web/cells.js) reaches it as window.__lcRuntime.
+import { siteUnreachable } from "./download.mjs";
 import { statusDetail } from "./status_line.js";
 
 export class StoppedError extends Error {
@@ -21,6 +22,7 @@ export class Runtime {
     this.worker = null;
     this.state = "idle"; // idle | loading | ready | running | error
     this.detail = "";
+    this.note = ""; // what the page could not keep (web/sw_register.js)
     this.nextId = 1;
     this.pending = new Map(); // run id -> {resolve, reject}
     this.sessionsRun = new Map(); // session -> Set of cell indices already run
@@ -43,7 +45,13 @@ export class Runtime {
 
   // Show the state again: a page reached by instant navigation has a new status line.
   showStatus() {
-    this.show(this.state, this.detail);
+    this.show(this.state, [this.detail, this.note].filter(Boolean).join("; "));
+  }
+
+  // A lasting note of the page's own, shown after the worker's detail.
+  addNote(note) {
+    this.note = note;
+    this.showStatus();
   }
 
   start() {
@@ -56,10 +64,14 @@ export class Runtime {
     const { url, name } = this.workerSettings();
     const worker = new Worker(url, { type: "module", name });
     worker.onmessage = (event) => this.onMessage(event.data);
-    worker.onerror = (event) => {
+    worker.onerror = async (event) => {
       event.preventDefault?.();
-      this.setState("error", statusDetail("workerFailed", { reason: event.message || "unknown error" }));
       this.failAll(new Error("The Python runtime failed."));
+      // The worker's own file out of reach: a first visit without network.
+      const offline = await siteUnreachable(fetch, url);
+      if (this.worker !== worker) return; // stopped meanwhile
+      const reason = event.message || "unknown error";
+      this.setState("error", offline ? statusDetail("needsOnlineVisit") : statusDetail("workerFailed", { reason }));
     };
     this.worker = worker;
   }

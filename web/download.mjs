@@ -1,0 +1,163 @@
+// No download in Python's start-up path waits forever.  The worker replaces
+// its fetch with watchedFetch (web/worker.mjs), so Pyodide's own downloads
+// (its WebAssembly, its standard library) are watched as well as ours.
+//
+// A download must start within STALL_MS, never go STALL_MS without a byte,
+// and finish by a deadline that scales with the bytes it announced: STALL_MS
+// plus the time they take at MIN_BYTES_PER_S.  Once JUDGE_AFTER_MS of it have
+// been seen, a download whose observed rate cannot meet the deadline is
+// abandoned at once rather than when the deadline passes.  Either way the
+// request is aborted and the reader of the body gets a DownloadError, whose
+// message reads after "started without the snapshot, more slowly:" or "Python
+// could not start:".
+import { statusDetail } from "./status_line.js";
+
+export const STALL_MS = 10_000;
+export const MIN_BYTES_PER_S = 100_000;
+export const JUDGE_AFTER_MS = 3_000;
+
+// What each start-up file is, in the status line's words.
+const NAMES = {
+  "snapshot.bin.gz": "the snapshot",
+  "snapshot.json": "the snapshot's manifest",
+  "py.zip": "the clusterlab library",
+  "pyodide.asm.wasm": "the Python runtime",
+  "python_stdlib.zip": "Python's standard library",
+};
+
+export function describe(url) {
+  const file = new URL(url, self.location.href).pathname.split("/").pop();
+  return NAMES[file] ?? file;
+}
+
+export class DownloadError extends Error {
+  // kind: "offline" (no network at all), "stalled", "slow", "cut" or "webPage"
+  constructor(kind, message) {
+    super(message);
+    this.name = "DownloadError";
+    this.kind = kind;
+  }
+}
+
+const seconds = (ms) => Math.round(ms / 1000);
+// The status line's words for each kind of failure (web/contract.json).
+const DETAIL = {
+  offline: "downloadOffline",
+  stalled: "downloadStalled",
+  slow: "downloadSlow",
+  cut: "downloadCut",
+  webPage: "downloadWebPage",
+};
+
+// fetch(), watched: resolves to a Response whose body errors with a
+// DownloadError when the download stalls or is too slow to finish in time.
+// `plainFetch` is the fetch being watched (the global one, before it is replaced).
+export async function watchedFetch(plainFetch, input, init = {}) {
+  const url = input instanceof Request ? input.url : String(input);
+  const what = describe(url);
+  const abort = new AbortController();
+  init.signal?.addEventListener("abort", () => abort.abort(init.signal.reason), { once: true });
+  let failure = null;
+  let body = null; // the watched body's controller, once there is one
+  let timer = 0;
+  const fail = (kind, fields) => {
+    failure = new DownloadError(kind, statusDetail(DETAIL[kind], { what, ...fields }));
+    clearTimeout(timer);
+    try {
+      body?.error(failure);
+    } catch {
+      /* the reader has already gone */
+    }
+    abort.abort(failure);
+  };
+  let deadline = Infinity;
+  let rate = 0;
+  const stallAfter = (ms) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (performance.now() < deadline - 1) fail("stalled", { seconds: seconds(STALL_MS) });
+      else fail("slow", { rate });
+    }, ms);
+  };
+  stallAfter(STALL_MS);
+  let response;
+  try {
+    response = await plainFetch(input, { ...init, signal: abort.signal });
+  } catch (error) {
+    clearTimeout(timer);
+    if (failure) throw failure;
+    if (error?.name === "AbortError" || init.signal?.aborted) throw error;
+    throw new DownloadError("offline", statusDetail(DETAIL.offline, { what }));
+  }
+  // A login page of a hotel's or a train's network (a "captive portal") comes
+  // back as HTML with status 200 in place of the file; nothing here is HTML.
+  if (response.ok && /^text\/html/i.test(response.headers.get("Content-Type") ?? "")) {
+    clearTimeout(timer);
+    abort.abort();
+    throw new DownloadError("webPage", statusDetail(DETAIL.webPage, { what }));
+  }
+  if (!response.body || !response.ok) {
+    clearTimeout(timer);
+    return response;
+  }
+  const expected = Number(response.headers.get("Content-Length")) || 0;
+  const started = performance.now();
+  deadline = started + STALL_MS + (1000 * expected) / MIN_BYTES_PER_S;
+  let seen = 0;
+  stallAfter(Math.min(STALL_MS, deadline - started));
+  const watched = new TransformStream({
+    start(controller) {
+      body = controller;
+    },
+    transform(chunk, controller) {
+      seen += chunk.byteLength;
+      const now = performance.now();
+      const elapsed = now - started;
+      const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
+      rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
+      if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
+        fail("slow", { rate });
+        return;
+      }
+      controller.enqueue(chunk);
+      stallAfter(Math.min(STALL_MS, deadline - now));
+    },
+    flush() {
+      clearTimeout(timer);
+    },
+  });
+  const cutOff = () => {
+    if (!failure && !init.signal?.aborted) fail("cut", {});
+  };
+  // preventAbort: a connection cut mid-way reaches the reader as "cut off",
+  // not as the network layer's bare TypeError.
+  response.body.pipeTo(watched.writable, { preventAbort: true }).catch(cutOff);
+  return new Response(watched.readable, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+// import(url), given up after `ms` (a module's download shows no progress).
+export function importWithin(url, ms) {
+  let timer = 0;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      const what = describe(url);
+      reject(new DownloadError("stalled", statusDetail(DETAIL.stalled, { what, seconds: seconds(ms) })));
+    }, ms);
+  });
+  return Promise.race([import(/* @vite-ignore */ url), late]).finally(() => clearTimeout(timer));
+}
+
+// After a failed start: is the site out of reach altogether (a first visit
+// without network), rather than one file broken?  `url` is any file of the site.
+export async function siteUnreachable(plainFetch, url) {
+  try {
+    await plainFetch(url, { method: "HEAD", cache: "no-store" });
+    return false;
+  } catch {
+    return true;
+  }
+}
