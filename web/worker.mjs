@@ -3,8 +3,9 @@
 //
 // Started with its name set to the JSON of {pyodide, archive, snapshot: {file, manifest} | null, version}
 // Messages in:  {type: "run", id, session, index, code}
+//               {type: "convert", id, args}: the page as a notebook or script (contract's pageModel)
 // Messages out: {type: "status", state, detail} (and timings, in the bench copy)
-//               {type: "result", id, html, ok, error}
+//               {type: "result", id, html, ok, error}  ({id, text, ok, error} for convert)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
@@ -139,15 +140,27 @@ const ready = boot(config).then(
 );
 ready.catch(() => {}); // reported by the status above
 
+// The page's notebook or script (web/downloads.js): livecells.notebook.convert(...args).
+function convert({ id, args }) {
+  const { module, function: name } = CONTRACT.pageModel;
+  const converter = pyodide.pyimport(module);
+  try {
+    postMessage({ type: "result", id, text: converter[name](...args), ok: true, error: null });
+  } finally {
+    converter.destroy();
+  }
+}
+
 onmessage = async ({ data: msg }) => {
-  if (msg.type !== "run") return;
+  if (msg.type !== "run" && msg.type !== "convert") return;
   try {
     await ready;
   } catch {
     return; // the error status was already sent
   }
   try {
-    runCell(msg);
+    if (msg.type === "convert") convert(msg);
+    else runCell(msg);
   } catch (error) {
     postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
   }

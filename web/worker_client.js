@@ -114,6 +114,22 @@ export class Runtime {
     });
   }
 
+  // Ask the worker for the page as a notebook or script (web/downloads.js);
+  // queued like a run, resolves with {text, ok, error}.
+  convert(args) {
+    const job = this.queue.then(() => {
+      if (this.state === "error") throw new Error(this.detail);
+      this.start();
+      const id = this.nextId++;
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        this.worker.postMessage({ type: "convert", id, args });
+      });
+    });
+    this.queue = job.catch(() => {});
+    return job;
+  }
+
   // Stop: the only sure way to end a runaway loop is to replace the worker.
   stop() {
     if (this.worker) this.worker.terminate();
