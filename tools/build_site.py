@@ -87,8 +87,10 @@ def build_wheel(dest: Path) -> Path:
                         ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
         for name in ("pyproject.toml", "README.md"):
             shutil.copy2(ROOT / name, stage / name)
-        run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(Path(tmp) / "out"),
-             str(stage)])
+        done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
+                               str(Path(tmp) / "out"), str(stage)], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:  # setuptools' chatter is shown only when the wheel fails
+            raise RuntimeError(f"pip wheel failed:\n{done.stdout}{done.stderr}")
         built = Path(tmp) / "out" / target.name
         if not built.exists():
             raise RuntimeError(f"pip wheel did not make {target.name}: {sorted(p.name for p in built.parent.iterdir())}")

@@ -8,6 +8,8 @@ from pathlib import Path
 import nbformat
 from conftest import cell_with, pages_with_cells, set_code, wait_ready
 
+from livecells import notebook
+
 LESSON = "distances/"
 AUTHORED = "euclidean([1, 2], [1, 2, 3])"  # the page's expect_error cell
 EDIT = "print('my own edit, kept in the download')"
@@ -52,11 +54,15 @@ def test_downloads_carry_the_edit_and_the_authored_code_on_request(page, site_ur
     model = json.loads(page.evaluate("fetch('notebook.json').then((r) => r.text())"))
     authored_code = [s["source"] for s in model["segments"] if s["type"] == "code" and s["source"] != AUTHORED]
     assert [c.source for c in nb.cells[2:] if c.cell_type == "code" and c.source != EDIT] == authored_code
+    # Byte for byte what the module gives in CPython: one implementation, in the worker too.
+    edits = {int(target.get_attribute("data-lc-index")): EDIT}
+    assert text == notebook.to_notebook(model, site_url, edits)
 
     name, script = download(page, "py")
     assert name == "clusterlab-distances.py"
     assert f"# %%\n{EDIT}\n" in script and AUTHORED not in script
     assert "pip install " + site_url + "downloads/clusterlab-" in script
+    assert script == notebook.to_script(model, site_url, edits)
 
     page.locator("#lc-downloads-authored").check()
     _, text = download(page, "ipynb")
