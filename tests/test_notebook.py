@@ -160,11 +160,12 @@ def test_script_percent_format(model, tmp_path):
     body = [line for line in script.split("\n") if line and not line.startswith("#")]
     assert body  # code outside comments
     path = tmp_path / "demo.py"
-    path.write_text(script.replace("1 / 0", "pass"))
+    path.write_text(script)
     env = {"PYTHONPATH": str(ROOT / "py"), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, str(path)], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("mine\n")
+    assert done.stdout == "mine\nZeroDivisionError: division by zero\n"  # the error cell, and on to the end
+    assert "# This cell raises an error on purpose.\ntry:\n    1 / 0\nexcept Exception as error:" in script
 
 
 def test_script_without_clusterlab_prints_the_pip_line(model, tmp_path):

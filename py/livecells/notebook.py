@@ -377,7 +377,11 @@ def _comment(text: str) -> str:
 
 
 def to_script(model: dict, site_url: str, edits: dict | None = None) -> str:
-    """The page as a percent-format script: ``# %%`` cells, the text as comments."""
+    """The page as a percent-format script: ``# %%`` cells, the text as comments.
+
+    A cell meant to raise (``expect_error``) prints its error instead, so that
+    ``python script.py`` runs to the end.
+    """
     edits = _check(model, site_url, edits)
     cells = [
         "# %% [markdown]\n" + _comment(_intro(model, site_url)),
@@ -388,7 +392,14 @@ def to_script(model: dict, site_url: str, edits: dict | None = None) -> str:
             text = jupyter_markdown(seg["source"], model["src"], site_url)
             cells.append("# %% [markdown]\n" + _comment(text))
         else:
-            cells.append("# %%\n" + edits.get(seg["index"], seg["source"]).rstrip("\n"))
+            code = edits.get(seg["index"], seg["source"]).rstrip("\n")
+            if seg["expect_error"]:  # the error is the lesson: show it, and let the script go on
+                code = (
+                    "# This cell raises an error on purpose.\ntry:\n"
+                    + "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
+                    + '\nexcept Exception as error:\n    print(f"{type(error).__name__}: {error}")'
+                )
+            cells.append("# %%\n" + code)
     return "\n\n".join(cells) + "\n"
 
 
