@@ -15,7 +15,8 @@ Run:  .venv/bin/python bench/bench_kmeans.py
 Times are medians of ``REPEAT`` runs: wall clock (perf_counter, used for the
 ratios) and CPU time of this process (process_time; scikit-learn may use
 several threads, so its CPU time can exceed its wall time).  The machine may
-be shared: medians are steadier than single runs.  The last lines state the
+be shared: clusterlab and scikit-learn take turns (A B A B ...), so both see
+the same load, and medians are steadier than single runs.  The last lines state the
 goals of the quantization issue and whether they are met.
 """
 
@@ -39,15 +40,17 @@ TIME_GOAL = 1.0  # quantize time / scikit-learn time
 ERR_GOAL = 1.01  # quantize mse / scikit-learn mse
 
 
-def median_time(f):
-    """(median wall seconds, median CPU seconds, last result) of REPEAT calls."""
-    walls, cpus, out = [], [], None
+def median_times(*fs):
+    """(median wall seconds, median CPU seconds, last result) of REPEAT calls of each
+    function, the functions taking turns."""
+    walls, cpus, outs = [[] for _ in fs], [[] for _ in fs], [None] * len(fs)
     for _ in range(REPEAT):
-        c, t = time.process_time(), time.perf_counter()
-        out = f()
-        walls.append(time.perf_counter() - t)
-        cpus.append(time.process_time() - c)
-    return statistics.median(walls), statistics.median(cpus), out
+        for j, f in enumerate(fs):
+            c, t = time.process_time(), time.perf_counter()
+            outs[j] = f()
+            walls[j].append(time.perf_counter() - t)
+            cpus[j].append(time.process_time() - c)
+    return [(statistics.median(w), statistics.median(c), o) for w, c, o in zip(walls, cpus, outs)]
 
 
 def photo():
@@ -64,8 +67,8 @@ def main():
         km = SKKMeans(8, n_init=1, random_state=0).fit(X)
         return km, km.predict(X)
 
-    t_cl, c_cl, q = median_time(lambda: quantize(raw, w, h, 8, channels=3, random_state=0))
-    t_sk, c_sk, (km, lab) = median_time(sk_quant)
+    (t_cl, c_cl, q), (t_sk, c_sk, (km, lab)) = median_times(
+        lambda: quantize(raw, w, h, 8, channels=3, random_state=0), sk_quant)
     P = np.floor(km.cluster_centers_ + 0.5).clip(0, 255)
     sk_mse = float(((X - P[lab]) ** 2).mean())
     rows.append(("quantize 1024x1024 RGB, K=8", t_cl, c_cl, t_sk, c_sk, q.mse, sk_mse))
@@ -74,8 +77,8 @@ def main():
     centres = rng.uniform(-10, 10, size=(8, 2))
     pts = centres[rng.integers(0, 8, 20_000)] + rng.normal(size=(20_000, 2))
     pts_list = pts.tolist()
-    t_cl2, c_cl2, mine = median_time(lambda: KMeans(8, random_state=0).fit(pts_list))
-    t_sk2, c_sk2, sk = median_time(lambda: SKKMeans(8, n_init=1, random_state=0).fit(pts))
+    (t_cl2, c_cl2, mine), (t_sk2, c_sk2, sk) = median_times(
+        lambda: KMeans(8, random_state=0).fit(pts_list), lambda: SKKMeans(8, n_init=1, random_state=0).fit(pts))
     rows.append(("KMeans(8) 20000 x 2", t_cl2, c_cl2, t_sk2, c_sk2, mine.inertia_ / len(pts), sk.inertia_ / len(pts)))
 
     print(f"median of {REPEAT} runs; s = wall seconds, cpu = CPU seconds of this process")

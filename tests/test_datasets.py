@@ -21,6 +21,7 @@ from clusterlab.datasets import Dataset
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "py" / "clusterlab" / "data"
 ISLP_WHEEL = Path(os.environ.get("ISLP_WHEEL", "/tmp/islp/islp-0.6.0-py3-none-any.whl"))
+SKIMAGE_WHEEL = Path(os.environ.get("SKIMAGE_WHEEL", "/tmp/skimage/scikit_image-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"))
 LOADERS = [datasets.points_a_to_e, datasets.ten_points, datasets.city_density,
            datasets.load_iris, datasets.load_nci60]
 
@@ -229,10 +230,12 @@ def test_nci60_equals_islp(nci60):
 
 
 @pytest.mark.skipif(not ISLP_WHEEL.exists(), reason=f"ISLP wheel not at {ISLP_WHEEL} (set ISLP_WHEEL)")
+@pytest.mark.skipif(not SKIMAGE_WHEEL.exists(), reason=f"scikit-image wheel not at {SKIMAGE_WHEEL} (set SKIMAGE_WHEEL)")
 def test_make_datasets_reproduces_the_files():
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_datasets.py"), "--check", "--islp-wheel", str(ISLP_WHEEL)],
+        [sys.executable, str(ROOT / "tools" / "make_datasets.py"), "--check", "--islp-wheel", str(ISLP_WHEEL),
+         "--skimage-wheel", str(SKIMAGE_WHEEL)],
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.count("up to date") == 3
+    assert done.stdout.count("up to date") == 5

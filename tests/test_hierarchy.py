@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from scipy.cluster import hierarchy as H
 from scipy.spatial.distance import pdist
 
+from clusterlab import distance
 from clusterlab import hierarchy as h
-from clusterlab.distance import distance_matrix
+from clusterlab.distance import distance_matrix, squareform
 
 METHODS = h.METHODS
 MONOTONE = ("single", "complete", "average", "weighted", "ward")
@@ -76,6 +77,120 @@ def test_linkage_lecture_example():
     heights = [r[2] for r in Z]
     assert heights == pytest.approx([1.0, 2.0, math.sqrt(5), math.sqrt(20)], rel=1e-12)
     assert [r[3] for r in Z] == [2, 2, 3, 5]
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_linkage_on_wide_data_equals_scipy(method):
+    """n = 30 observations of p = 5000 features, like the NCI60 lesson."""
+    X = data(30, 5000, seed=5)
+    assert_same_Z(h.linkage(X.tolist(), method), H.linkage(X, method))
+    if method in GENERAL:
+        for metric in ("cityblock", "correlation", "sqeuclidean"):
+            assert_same_Z(h.linkage(X.tolist(), method, metric), H.linkage(X, method, metric))
+
+
+# ------------------------------------------ one distance kernel, shared ----
+
+
+@pytest.mark.parametrize("metric", ["euclidean", "correlation"])
+def test_hierarchy_and_distance_share_the_kernel(monkeypatch, metric):
+    """A spy in place of the metric's kernel sees every distance of pdist and of linkage."""
+    calls = []
+    real = distance.KERNELS[metric]
+
+    def spy(u, rows):
+        calls.append(len(rows))
+        return real.distances(u, rows)
+
+    monkeypatch.setitem(distance.KERNELS, metric, distance.Kernel(real.prepare, spy))
+    X = data(12, 6, seed=6).tolist()
+    pairs = 12 * 11 // 2
+    expected = {
+        "pdist": lambda: distance.pdist(X, metric),
+        "distance_matrix": lambda: distance_matrix(X, metric),
+        "complete": lambda: h.linkage(X, "complete", metric),
+        "single": lambda: h.linkage(X, "single", metric),  # the matrix-free path
+        "merge_steps": lambda: h.merge_steps(X, "average", metric),
+    }
+    results = {}
+    for name, call in expected.items():
+        calls.clear()
+        results[name] = call()
+        assert len(calls) == 11 and sum(calls) == pairs, name  # one call per row, each pair once
+    monkeypatch.undo()
+    assert results["complete"] == h.linkage(X, "complete", metric)
+    assert results["single"] == h.linkage(X, "single", metric)
+    assert_same_Z(results["single"], H.linkage(np.array(X), "single", metric))
+
+
+def test_matrix_free_single_linkage_equals_the_matrix_path():
+    """Single linkage on observations computes no matrix; on pdist's list it does: same Z."""
+    X = data(40, 7, seed=7).tolist()
+    for metric in ("euclidean", "sqeuclidean", "cityblock", "correlation"):
+        assert h.linkage(X, "single", metric) == h.linkage(distance.pdist(X, metric), "single")
+
+
+# --------------------------------------------- the Lance-Williams table ----
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_fast_updates_follow_the_lance_williams_coefficients(method):
+    rng = np.random.default_rng(8)
+    for _ in range(20):
+        m = int(rng.integers(3, 12))
+        # distances of a small Euclidean configuration, so the squared formulas apply
+        P = rng.normal(size=(m, 2))
+        D = np.sqrt(((P[:, None] - P[None]) ** 2).sum(-1))
+        np.fill_diagonal(D, np.inf)
+        sizes = rng.integers(1, 6, size=m).tolist()
+        x, y = 0, 1
+        args = (D[x].tolist(), D[y].tolist(), float(D[x, y]), sizes[x], sizes[y], sizes)
+        fast = h.LANCE_WILLIAMS[method].update(*args)
+        slow = h.lance_williams(method, *args)
+        assert slow[x] == slow[y] == math.inf
+        np.testing.assert_allclose(fast[2:], slow[2:], rtol=1e-12, atol=1e-12)
+
+
+def test_table_flags():
+    assert h.METHODS == tuple(h.LANCE_WILLIAMS)
+    assert {m for m, row in h.LANCE_WILLIAMS.items() if row.euclidean_only} == {"centroid", "median", "ward"}
+    assert {m for m, row in h.LANCE_WILLIAMS.items() if not row.reducible} == {"centroid", "median"}
+
+
+@pytest.mark.parametrize("like", ["complete", "average", "ward", "centroid"])
+def test_a_new_method_is_one_row_of_the_table(monkeypatch, like):
+    """A row without a fast update works everywhere, from its coefficients alone."""
+    row = h.LANCE_WILLIAMS[like]
+    monkeypatch.setitem(h.LANCE_WILLIAMS, "new", row._replace(update=None))
+    X = data(40, 3, seed=9)
+    assert_same_Z(h.linkage(X.tolist(), "new"), H.linkage(X, like))
+    assert_same_Z(h.linkage(pdist(X).tolist(), "new"), H.linkage(X, like))
+    steps = h.merge_steps(X[:8].tolist(), "new")
+    assert [s.height for s in steps] == pytest.approx([s.height for s in h.merge_steps(X[:8].tolist(), like)])
+    if row.euclidean_only:
+        with pytest.raises(ValueError, match="method='new' needs Euclidean distances"):
+            h.linkage(X.tolist(), "new", "cityblock")
+
+
+# ------------------------------------------------ a distance matrix given ----
+
+
+def test_linkage_warns_when_given_a_square_distance_matrix():
+    D = distance_matrix(AE)
+    for call in (lambda: h.linkage(D, "average"), lambda: h.merge_steps(D, "average")):
+        with pytest.warns(h.ClusterWarning, match=r"looks like a distance matrix.*squareform\(D\).*observations") as w:
+            call()
+        assert w[0].filename == __file__  # points at the caller's line
+    assert issubclass(h.ClusterWarning, UserWarning)
+    # what to do instead does not warn, and gives the lecture's tree
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert h.linkage(squareform(D), "single") == h.linkage(AE, "single")
+        h.linkage(AE, "single")
+        h.linkage([[0, 1, 2], [1, 0, 3], [2, 4, 0]])  # not symmetric
+        h.linkage([[1, 1], [1, 1]])                   # not a zero diagonal
+        h.linkage([[0, 1, 2], [1, 0, 3]])             # not square
 
 
 # ------------------------------------------------- fcluster and friends ----
@@ -210,6 +325,7 @@ def point_sets(draw, max_n=25):
 
 
 @pytest.mark.filterwarnings("ignore::scipy.cluster.hierarchy.ClusterWarning")
+@pytest.mark.filterwarnings("ignore::clusterlab.hierarchy.ClusterWarning")
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(X=point_sets(), method=st.sampled_from(METHODS))
 def test_property_equals_scipy_and_monotone(X, method):

@@ -11,11 +11,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sklearn.cluster import KMeans as SKKMeans
 
+from clusterlab import _lloyd
+from clusterlab import kmeans as kmeans_module
+from clusterlab._lloyd import FloatMeans, lloyd
 from clusterlab.kmeans import (
     ConvergenceWarning,
     KMeans,
     NotFittedError,
-    _lloyd,
     _tolerance,
     elbow,
     history_table,
@@ -71,16 +73,16 @@ def test_tolerance_matches_sklearn():
 def test_hamerly_equals_plain_lloyd(seed):
     rng = random.Random(seed)
     n, d, k = rng.randrange(20, 400), rng.randrange(1, 4), rng.randrange(1, 10)
-    X = [[rng.gauss(rng.randrange(3) * 4, 1) for _ in range(d)] for _ in range(n)]
+    X = [tuple(rng.gauss(rng.randrange(3) * 4, 1) for _ in range(d)) for _ in range(n)]
     if seed % 4 == 0:  # duplicates and ties
-        X = [[round(v) for v in x] for x in X]
+        X = [tuple(round(v) for v in x) for x in X]
     W = [rng.random() + 0.01 for _ in range(n)] if seed % 2 else None
-    C = [list(X[i]) for i in rng.sample(range(n), k)]
-    fast = _lloyd(X, W, C, 300, 0.0, pruned=True)
-    slow = _lloyd(X, W, C, 300, 0.0, pruned=False)
-    assert fast[0] == slow[0]
-    assert fast[1] == slow[1]
-    assert fast[3] == slow[3]
+    C = [X[i] for i in rng.sample(range(n), k)]
+    fast = lloyd(X, C, FloatMeans(X, W), 300, 0.0, pruned=True)
+    slow = lloyd(X, C, FloatMeans(X, W), 300, 0.0, pruned=False)
+    assert fast.labels == slow.labels
+    assert fast.centres == slow.centres
+    assert fast.n_iter == slow.n_iter
 
 
 def test_course_example_true_arithmetic():
@@ -309,3 +311,117 @@ def test_bad_input_messages(kwargs, X, weight, err, match):
 def test_within_cluster_variation_bad_labels():
     with pytest.raises(ValueError, match="labels has 1 entries"):
         within_cluster_variation([[1], [2]], [0])
+
+
+# ---------------------------------------------------------------- wide data (p >> n)
+
+
+def _wide(seed, n=30, p=5000, groups=3):
+    rng = np.random.default_rng(seed)
+    centres = rng.normal(size=(groups, p)) * 0.5
+    return centres[rng.integers(0, groups, n)] + rng.normal(size=(n, p))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_wide_data_equals_sklearn_with_explicit_init(seed):
+    X = _wide(seed)
+    init = X[np.random.default_rng(seed + 10).choice(len(X), 4, replace=False)]
+    sk = SKKMeans(4, init=init, n_init=1, tol=0, algorithm="lloyd").fit(X)
+    km = KMeans(4, init=init.tolist(), tol=0).fit(X.tolist())
+    assert km.labels_ == sk.labels_.tolist()
+    np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-9)
+    assert km.inertia_ == pytest.approx(sk.inertia_, rel=1e-9)
+    assert km.n_iter_ == sk.n_iter_
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_pairwise_lloyd_equals_plain_lloyd(seed):
+    rng = random.Random(seed)
+    n, p, k = rng.randrange(8, 50), rng.randrange(60, 400), rng.randrange(1, 6)
+    X = [tuple(v) for v in _wide(seed, n, p, rng.randrange(1, 4)).tolist()]
+    if seed % 4 == 0:  # duplicate rows: ties and empty clusters
+        X[1] = X[2] = X[0]
+    W = [rng.random() + 0.01 for _ in range(n)] if seed % 2 else None
+    tol = 0.0 if seed % 3 else 1e-4 * p
+    engine = _lloyd.PairwiseLloyd(X, W)
+    compared = 0
+    for _ in range(4):
+        seeds = rng.sample(range(n), k)
+        plain = lloyd(X, [X[i] for i in seeds], FloatMeans(X, W), 300, tol, pruned=False)
+        run = engine.run(seeds, 300, tol)
+        if run is None:  # declined: a near tie or an empty cluster
+            continue
+        compared += 1
+        assert run.labels == plain.labels
+        assert run.n_iter == plain.n_iter
+        groups = [[i for i, a in enumerate(run.centre_labels) if a == j] for j in range(k)]
+        assert [FloatMeans(X, W).mean(g) for g in groups] == plain.centres
+        assert abs(run.inertia - plain.inertia) <= engine.inertia_margin / 2
+    assert compared >= (1 if seed % 4 == 0 else 3)
+
+
+@pytest.mark.parametrize("init, weights", [("k-means++", None), ("random", "1-3"), ("k-means++", "1-3"),
+                                           ("random", "zeros")])
+def test_wide_fit_equals_fit_without_pairwise_engine(monkeypatch, init, weights):
+    X = _wide(7, n=40, p=300, groups=4).tolist()
+    X[1] = X[0]  # a duplicate
+    W = {None: None, "1-3": [1.0 + (i % 3) for i in range(40)],
+         "zeros": [float(i % 4 > 1) for i in range(40)]}[weights]  # half the rows weigh nothing
+    fast = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
+    monkeypatch.setattr(kmeans_module, "pairwise_pays", lambda n, p, starts: False)
+    plain = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
+    assert fast.labels_ == plain.labels_
+    assert fast.cluster_centers_ == plain.cluster_centers_
+    assert fast.inertia_ == plain.inertia_ and fast.n_iter_ == plain.n_iter_
+    assert fast.history_ == plain.history_
+
+
+def test_history_distances_are_computed_when_read():
+    X = _wide(3, n=20, p=200).tolist()
+    km = KMeans(3, random_state=0).fit(X)
+    step = km.history_[0]
+    assert not hasattr(step, "_distances")  # nothing O(n * k * p) per step unless asked
+    assert step.distances == [[math.dist(x, c) for c in step.centroids] for x in X]
+
+
+def test_text_table_pads_columns_and_checks_its_input():
+    from clusterlab._text import text_table
+
+    assert text_table(["a", "bb"], [["xxx", 1]], align="rl") == "  a  bb\nxxx  1"
+    with pytest.raises(ValueError, match="every row needs 2 cells"):
+        text_table(["a", "b"], [["x"]])
+    with pytest.raises(ValueError, match="align needs one 'l' or 'r' per column"):
+        text_table(["a", "b"], [["x", "y"]], align="lx")
+
+
+def test_pairwise_lloyd_hands_back_a_cluster_that_weighs_nothing():
+    # rows 3-5 form a far group of zero weight: as plain Lloyd sees it, an empty cluster
+    rng = np.random.default_rng(5)
+    X = [tuple(v) for v in (rng.normal(size=(6, 50)) + np.repeat([[0.0], [40.0]], 3, axis=0)).tolist()]
+    W = [1.0, 1.0, 1.0, 0.0, 0.0, 0.0]
+    assert _lloyd.PairwiseLloyd(X, W).run([0, 3], 300, 0.0) is None
+    assert _lloyd.PairwiseLloyd(X, None).run([0, 3], 300, 0.0).labels == [0, 0, 0, 1, 1, 1]
+
+
+# 11 points on a grid and 7 initial centres, two of them repeated: clusters 5 and 6 start
+# empty and take the points farthest from their centres
+GRID = [[3, 3], [1, 3], [-3, -2], [2, -3], [1, 3], [1, 3], [-2, 2], [-2, 2], [-3, 2], [1, 0], [1, 1]]
+GRID_INIT = [[1, 3], [2, -3], [-2, 2], [3, 3], [1, 1], [1, 3], [-2, 2]]
+
+
+@pytest.mark.parametrize("scale", [1.0, 0.1])
+def test_empty_clusters_relocate_with_sklearns_arithmetic(scale):
+    X, init = np.array(GRID) * scale, np.array(GRID_INIT, float) * scale
+    sk = SKKMeans(7, init=init, n_init=1, tol=0, algorithm="lloyd").fit(X)
+    km = KMeans(7, init=init.tolist(), tol=0).fit(X.tolist())
+    assert km.labels_ == sk.labels_.tolist()
+    np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-12)
+    if scale == 0.1:
+        # a relocated cluster loses its point by subtraction, as in scikit-learn; summed
+        # afresh at the next update it moves by a rounding error: one more iteration
+        assert km.n_iter_ == sk.n_iter_ == 3
+    else:
+        # on integers the subtraction is exact: the next update leaves every centre where
+        # it was and tol=0 stops the run (scikit-learn, taking tied far points in another
+        # order, needs one more iteration to reach the same clusters)
+        assert km.n_iter_ == 2 and km.history_[-1].changed != []

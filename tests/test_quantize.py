@@ -191,3 +191,24 @@ def test_cli_on_temp_png(tmp_path, china):
 def test_bad_input(args, kwargs, err, match):
     with pytest.raises(err, match=match):
         quantize(*args, **kwargs)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_integer_sums_are_a_parameter_of_the_one_kmeans_core(seed):
+    # the bins' exact integer sums (IntegerMeans) and float means of the same points
+    # (FloatMeans, weights = counts) drive the same Lloyd loop to the same clustering
+    from clusterlab._lloyd import FloatMeans, IntegerMeans, lloyd
+
+    rng = np.random.default_rng(seed)
+    counts = rng.integers(1, 50, 300)
+    colours = rng.integers(0, 256, (300, 3))
+    sums = [[int(c), *map(int, c * col)] for c, col in zip(counts, colours)]
+    exact = IntegerMeans(sums, 3)
+    C = [exact.X[i] for i in rng.choice(300, 5, replace=False)]
+    X, W = exact.X, [float(c) for c in counts]
+    for pruned in (True, False):
+        a = lloyd(X, C, IntegerMeans(sums, 3), 300, 0.0, pruned=pruned)
+        b = lloyd(X, C, FloatMeans(X, W), 300, 0.0, pruned=pruned)
+        assert a.labels == b.labels and a.n_iter == b.n_iter
+        np.testing.assert_allclose(a.centres, b.centres, rtol=1e-12)
+        assert a.inertia == pytest.approx(b.inertia, rel=1e-12)

@@ -1,6 +1,6 @@
 """Regenerate the data files shipped in ``py/clusterlab/data/`` (build time only).
 
-    .venv/bin/python tools/make_datasets.py [--islp-wheel PATH] [--check]
+    .venv/bin/python tools/make_datasets.py [--islp-wheel PATH] [--skimage-wheel PATH] [--check]
 
 * ``iris.csv`` -- Fisher's iris (150 x 4 + species) from scikit-learn's
   bundled copy, which equals R's ``datasets::iris`` (both follow Fisher's
@@ -21,6 +21,10 @@ decimals moves every value by at most 5e-9 and leaves 98.6 % of them
 bit-identical (``n / 1e8`` is the double nearest the decimal ``n``e-8).
 The matrix is 1.04 MB this way (int16 with 3 decimals would be 0.64 MB but
 change a third of the values by up to 5e-4).
+
+Photo storage format (read by ``clusterlab.datasets._read_photo``): the header
+``struct.pack("<4sHHHB", b"CLPX", 1, width, height, 3)`` followed by the
+zlib-compressed RGB bytes, row by row from the top left.
 
 The ten points A-J of ``clusterlab.datasets.ten_points`` come from a separate
 search, ``tools/search_ten_points.py``; the cities' densities and the lecture's
@@ -49,6 +53,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "py" / "clusterlab" / "data"
 ISLP_VERSION = "0.6.0"
+SKIMAGE_VERSION = "0.26.0"
+PHOTOS = {"coffee": "skimage/data/coffee.png", "chelsea": "skimage/data/chelsea.png"}
+PHOTO_SIZE = (120, 80)  # width, height: 9600 pixels, 3:2 like both originals
+PHOTO_HEADER = "<4sHHHB"
 NCI60_DECIMALS = 8
 MAGIC = b"CLMX"
 HEADER = "<4sHIIB"
@@ -68,16 +76,27 @@ def iris_csv() -> bytes:
     return out.getvalue().encode()
 
 
-def islp_wheel(path: str | None, tmp: str) -> Path:
-    """The ISLP wheel: ``path`` if given, else downloaded into ``tmp`` with pip."""
+def wheel_of(project: str, version: str, path: str | None, tmp: str) -> Path:
+    """A project's wheel: ``path`` if given, else downloaded into ``tmp`` with pip."""
     if path:
         return Path(path)
     subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", f"islp=={ISLP_VERSION}", "-d", tmp],
+        [sys.executable, "-m", "pip", "download", "--no-deps", f"{project}=={version}", "-d", tmp],
         check=True,
     )
-    (wheel,) = Path(tmp).glob("[Ii][Ss][Ll][Pp]-*.whl")
+    stem = project.replace("-", "_")
+    (wheel,) = (w for w in Path(tmp).glob("*.whl") if w.name.lower().startswith(stem + "-"))
     return wheel
+
+
+def photo_file(wheel: Path, member: str) -> bytes:
+    """A photo from the scikit-image wheel, shrunk to PHOTO_SIZE, in the CLPX format."""
+    from PIL import Image
+
+    with zipfile.ZipFile(wheel) as z, Image.open(io.BytesIO(z.read(member))) as im:
+        small = im.convert("RGB").resize(PHOTO_SIZE, Image.Resampling.LANCZOS)
+    width, height = small.size
+    return struct.pack(PHOTO_HEADER, b"CLPX", 1, width, height, 3) + zlib.compress(small.tobytes(), 9)
 
 
 def read_islp(wheel: Path):
@@ -100,7 +119,7 @@ def encode_matrix(X: np.ndarray, decimals: int) -> bytes:
     return struct.pack(HEADER, MAGIC, 1, rows, cols, decimals) + zlib.compress(body, 9)
 
 
-def build(wheel: Path) -> dict[str, bytes]:
+def build(wheel: Path, skimage_wheel: Path) -> dict[str, bytes]:
     X, labels = read_islp(wheel)
     err = np.abs(np.round(X * 10**NCI60_DECIMALS) / 10**NCI60_DECIMALS - X).max()
     print(f"NCI60 {X.shape}, stored with {NCI60_DECIMALS} decimals, max error {err:.2e}")
@@ -108,14 +127,15 @@ def build(wheel: Path) -> dict[str, bytes]:
         "iris.csv": iris_csv(),
         "nci60.i32.zz": encode_matrix(X, NCI60_DECIMALS),
         "nci60_labels.txt": ("\n".join(labels) + "\n").encode(),
+        **{f"photo_{name}.rgb.zz": photo_file(skimage_wheel, member) for name, member in PHOTOS.items()},
     }
 
 
 def _content(name: str, blob: bytes) -> bytes:
     """What a file means: zlib output may differ between zlib versions, so the
-    matrix file is compared by its header and decompressed values."""
+    matrix and photo files are compared by their header and decompressed values."""
     if name.endswith(".zz"):
-        size = struct.calcsize(HEADER)
+        size = struct.calcsize(PHOTO_HEADER if name.startswith("photo_") else HEADER)
         return blob[:size] + zlib.decompress(blob[size:])
     return blob
 
@@ -123,10 +143,12 @@ def _content(name: str, blob: bytes) -> bytes:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--islp-wheel", help="path of islp-0.6.0-py3-none-any.whl (else pip downloads it)")
+    ap.add_argument("--skimage-wheel", help=f"path of scikit-image {SKIMAGE_VERSION}'s wheel (else pip downloads it)")
     ap.add_argument("--check", action="store_true", help="compare with the files on disk, write nothing")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        files = build(islp_wheel(args.islp_wheel, tmp))
+        files = build(wheel_of("islp", ISLP_VERSION, args.islp_wheel, tmp),
+                      wheel_of("scikit-image", SKIMAGE_VERSION, args.skimage_wheel, tmp))
     status = 0
     for name, blob in files.items():
         path = DATA / name

@@ -104,8 +104,26 @@ def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
                 f"{name} is ragged: row 0 has {width} values but row {i} has {len(items)}; "
                 "every observation needs the same number of features."
             )
-        out.append([as_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(items)])
+        row = _plain_floats(items)
+        if row is None:  # something to convert or to report: value by value
+            row = [as_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(items)]
+        out.append(row)
     return out
+
+
+_PLAIN = {float, int}
+
+
+def _plain_floats(items):
+    """``items`` as a list of floats when all are finite Python floats and ints, else None.
+
+    The fast path of :func:`as_matrix`: a few C-level passes instead of a
+    Python call per value (wide data has thousands of values per row).
+    """
+    if not set(map(type, items)) <= _PLAIN:
+        return None
+    row = list(map(float, items))
+    return row if all(map(math.isfinite, row)) else None
 
 
 def as_int(value, name: str, minimum: int | None = None, maximum: int | None = None) -> int:

@@ -6,12 +6,16 @@
 ``city_density()``            population density of ten cities A-J (1 feature)
 ``load_iris()``               Fisher's iris: 150 flowers x 4 measurements
 ``load_nci60()``              NCI60 gene expression: 64 cell lines x 6830 genes
+``load_photo(name)``          a small photo as pixels: one row (r, g, b) per pixel
+``PHOTOS``                    the names ``load_photo`` knows
 ============================  ==================================================
 
 Every loader returns a :class:`Dataset`: ``data`` (a list of rows of floats,
 ready for any clusterlab function), ``feature_names``, ``row_names`` (or
 None), ``target`` (the known class of every row, or None) and
-``description`` (where the data come from and whom to credit).
+``description`` (where the data come from and whom to credit).  A photo's
+Dataset also has ``width`` and ``height``; :meth:`Dataset.standardized` gives
+a copy whose every feature has mean 0 and standard deviation 1.
 
 >>> ds = points_a_to_e()
 >>> ds
@@ -31,6 +35,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import struct
 import sys
 import zlib
@@ -41,10 +46,12 @@ from pathlib import Path
 from ._validate import _rows_of, as_int
 
 __all__ = [
+    "PHOTOS",
     "Dataset",
     "city_density",
     "load_iris",
     "load_nci60",
+    "load_photo",
     "points_a_to_e",
     "ten_points",
 ]
@@ -57,7 +64,8 @@ class Dataset:
     """A data set: observations in ``data``, one list of floats per row.
 
     ``feature_names[j]`` names column j, ``row_names[i]`` (if not None) row i,
-    ``target[i]`` (if not None) the known class of row i.
+    ``target[i]`` (if not None) the known class of row i.  For an image,
+    ``width`` and ``height`` give its size (rows are its pixels, row by row).
     """
 
     name: str
@@ -66,6 +74,8 @@ class Dataset:
     row_names: list | None = None
     target: list | None = None
     description: str = field(default="", compare=False)
+    width: int | None = None
+    height: int | None = None
 
     @property
     def shape(self) -> tuple:
@@ -84,9 +94,39 @@ class Dataset:
         """
         return [row[_feature_index(self.feature_names, feature, "feature")] for row in self.data]
 
+    def standardized(self) -> Dataset:
+        """A copy with every feature centred and scaled: (x - mean) / standard deviation.
+
+        The standard deviation divides by n (as scikit-learn's ``StandardScaler``
+        and ISLP do), so each new column has mean 0 and standard deviation 1
+        and is measured in "standard deviations from the mean", whatever its
+        original unit.  A constant column has nothing to scale by and becomes 0.
+
+        >>> ds = city_density().standardized()
+        >>> [round(row[0], 2) for row in ds.data[:3]], ds.name
+        ([0.5, -0.57, -0.48], 'city_density (standardized)')
+        """
+        n = len(self.data)
+        means, sds = [], []
+        for col in zip(*self.data):
+            mean = math.fsum(col) / n
+            means.append(mean)
+            sds.append(math.sqrt(math.fsum((v - mean) ** 2 for v in col) / n))
+        data = [[(v - m) / s if s > 0 else 0.0 for v, m, s in zip(row, means, sds)] for row in self.data]
+        return Dataset(
+            name=f"{self.name} (standardized)",
+            data=data,
+            feature_names=list(self.feature_names),
+            row_names=None if self.row_names is None else list(self.row_names),
+            target=None if self.target is None else list(self.target),
+            description=self.description,
+        )
+
     def __repr__(self) -> str:
         rows, cols = self.shape
         head = f"Dataset({self.name!r}, {rows} rows x {cols} features"
+        if self.width is not None:
+            head += f", image {self.width} x {self.height}"
         if self.target is not None:
             head += f", target with {len(set(self.target))} classes"
         head += ")"
@@ -319,4 +359,68 @@ def load_nci60() -> Dataset:
         row_names=None,
         target=labels,
         description=_NCI60_DESCRIPTION,
+    )
+
+
+# ---------------------------------------------------------------- photos ---
+
+_PHOTO_HEADER = "<4sHHHB"  # magic, version, width, height, channels (see tools/make_datasets.py)
+
+#: The photos :func:`load_photo` knows, with their credits.
+PHOTOS = {
+    "coffee": (
+        "A cup of espresso on a saucer, on a wooden table. Photograph by Rachel Michetti, "
+        "courtesy of Pikolo Espresso Bar; released under CC0 (no copyright restrictions). "
+        "From scikit-image's sample data (skimage.data.coffee, scikit-image 0.26.0), "
+        "shrunk from 600 x 400 to 120 x 80 pixels."
+    ),
+    "chelsea": (
+        "Chelsea the cat. Photograph by Stefan van der Walt; released under CC0 (no copyright "
+        "restrictions). From scikit-image's sample data (skimage.data.chelsea, scikit-image "
+        "0.26.0), shrunk from 451 x 300 to 120 x 80 pixels."
+    ),
+}
+
+
+def _read_photo(path: Path) -> tuple:
+    """(width, height, RGB bytes) from a file written by ``tools/make_datasets.py``."""
+    blob = path.read_bytes()
+    size = struct.calcsize(_PHOTO_HEADER)
+    magic, version, width, height, channels = struct.unpack(_PHOTO_HEADER, blob[:size])
+    if magic != b"CLPX" or version != 1 or channels != 3:
+        raise ValueError(f"{path.name} is not a clusterlab RGB photo file (version 1).")
+    pixels = zlib.decompress(blob[size:])
+    if len(pixels) != width * height * 3:
+        raise ValueError(f"{path.name} holds {len(pixels)} bytes, expected {width} x {height} x 3.")
+    return width, height, pixels
+
+
+def load_photo(name: str = "coffee") -> Dataset:
+    """A small photo as a data matrix: one row ``[r, g, b]`` (0-255) per pixel.
+
+    The rows run pixel by pixel along each image row, from the top left, so
+    ``n = width * height``; ``width`` and ``height`` say how to put them back
+    together (e.g. ``clusterlab.plot.image(ds.data, ds.width, ds.height, 3)``).
+    ``name`` is one of :data:`PHOTOS`; each photo's credit is in its
+    ``description``.
+
+    >>> photo = load_photo("coffee")
+    >>> photo.shape, (photo.width, photo.height), photo.feature_names
+    ((9600, 3), (120, 80), ['R', 'G', 'B'])
+    >>> photo.data[0]
+    [21.0, 13.0, 8.0]
+    """
+    if not isinstance(name, str):
+        raise TypeError(f"name must be a photo's name such as 'coffee', got {type(name).__name__}.")
+    if name not in PHOTOS:
+        raise ValueError(f"unknown photo {name!r}; use one of " + ", ".join(map(repr, PHOTOS)) + ".")
+    width, height, pixels = _read_photo(_DATA / f"photo_{name}.rgb.zz")
+    values = [float(v) for v in pixels]
+    return Dataset(
+        name=name,
+        data=[values[i:i + 3] for i in range(0, len(values), 3)],
+        feature_names=["R", "G", "B"],
+        description=PHOTOS[name],
+        width=width,
+        height=height,
     )

@@ -8,6 +8,7 @@
 ``pdist(X, metric)``      condensed distances of all pairs, in scipy's order
 ``squareform(y)``         condensed <-> square matrix, like scipy
 ``distance_matrix(X)``    the full n x n matrix as a list of lists
+``KERNELS[metric]``       the one fast routine behind each metric (see below)
 ========================  ==================================================
 
 The lecture's five points a-e:
@@ -15,73 +16,169 @@ The lecture's five points a-e:
 >>> X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 >>> [round(d, 1) for d in distance_matrix(X)[0]]
 [0.0, 1.0, 5.0, 8.5, 7.2]
+
+**One kernel per metric.**  Every distance in clusterlab (these functions,
+``pdist``, ``distance_matrix`` and :mod:`clusterlab.hierarchy`) comes from
+the metric's :class:`Kernel` in :data:`KERNELS`: ``prepare`` turns validated
+rows into the form the metric is fastest on, once per data set, and
+``distances(u, rows)`` gives the distances from one prepared row to many,
+with the per-coordinate work done in C:
+
+- euclidean: ``math.dist`` on tuples (``math.dist`` copies any other
+  sequence into a tuple on every call, so rows become tuples once);
+- sqeuclidean: the square ``d * d`` of that (not ``d ** 2``: the browser's
+  ``pow`` rounds differently);
+- cityblock: ``math.fsum(map(abs, map(sub, u, v)))``;
+- correlation: each row is centred and scaled to length 1 once; for two such
+  rows ``1 - r = |u - v|^2 / 2``, so it is ``math.dist`` again.
+
+Sums are ``math.fsum`` (correctly rounded), never ``sum`` or
+``math.sumprod``: ``sum`` of floats rounds differently from Python 3.12 on,
+and ``sumprod`` is not correctly rounded, so they would make the build
+(CPython 3.11) and the browser (Pyodide, 3.14) disagree in the last bit.
+``math.dist`` gives the same bits in both.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from itertools import repeat
+from operator import sub
+from typing import NamedTuple
 
 from ._validate import as_matrix, as_vector, choice
 
 __all__ = [
+    "KERNELS",
     "METRICS",
+    "Kernel",
     "cityblock",
     "correlation",
     "distance_matrix",
+    "distance_rows",
     "euclidean",
+    "get_kernel",
     "get_metric",
     "pdist",
     "sqeuclidean",
     "squareform",
 ]
 
+_dist = math.dist
+_fsum = math.fsum
 
-def _pair(u, v):
+
+class Kernel(NamedTuple):
+    """How one metric computes distances: prepare the rows once, then one-to-many."""
+
+    prepare: Callable      #: validated rows (lists of floats) -> prepared rows
+    distances: Callable    #: (prepared u, prepared rows) -> list of distances u to each
+
+
+# ------------------------------------------------------------- kernels ----
+
+
+def _as_tuples(rows):
+    return [tuple(r) for r in rows]
+
+
+def _euclidean_from(u, rows):
+    return list(map(_dist, repeat(u), rows))
+
+
+def _sqeuclidean_from(u, rows):
+    return [d * d for d in map(_dist, repeat(u), rows)]
+
+
+def _cityblock_from(u, rows):
+    return [_fsum(map(abs, map(sub, u, v))) for v in rows]
+
+
+def _unit_profile(row, i=0):
+    """Row i centred to mean 0 and scaled to length 1, as a tuple.
+
+    The row is first scaled by a power of two, which is exact, so that huge or
+    tiny values neither overflow nor underflow; correlation ignores scale.
+    """
+    if len(row) < 2:
+        raise ValueError("correlation needs observations with at least 2 features.")
+    f = math.ldexp(1.0, -math.frexp(max(map(abs, row)))[1])
+    row = [x * f for x in row]
+    mean = _fsum(row) / len(row)
+    centred = [x - mean for x in row]
+    norm = math.sqrt(_fsum([x * x for x in centred]))
+    if norm == 0.0:
+        raise ValueError(
+            f"correlation distance is undefined for a constant observation (row {i} has "
+            "standard deviation 0); drop constant rows or use another metric."
+        )
+    return tuple([x / norm for x in centred])
+
+
+def _unit_profiles(rows):
+    return [_unit_profile(r, i) for i, r in enumerate(rows)]
+
+
+def _correlation_from(u, rows):
+    # |u - v|^2 = 2 - 2r for unit profiles; clamp to [0, 2] as scipy does.
+    return [h if (h := 0.5 * d * d) < 2.0 else 2.0 for d in map(_dist, repeat(u), rows)]
+
+
+KERNELS = {
+    "euclidean": Kernel(_as_tuples, _euclidean_from),
+    "sqeuclidean": Kernel(_as_tuples, _sqeuclidean_from),
+    "cityblock": Kernel(_as_tuples, _cityblock_from),
+    "correlation": Kernel(_unit_profiles, _correlation_from),
+}
+
+
+def _custom_kernel(f):
+    """A Kernel for a user's function ``f(u, v)`` (rows stay lists; results are checked)."""
+
+    def distances(u, rows):
+        out = []
+        for v in rows:
+            d = float(f(u, v))
+            if not math.isfinite(d) or d < 0:
+                raise ValueError(
+                    f"metric returned {d!r} for the observations {u} and {v}; "
+                    "it must return a finite number >= 0."
+                )
+            out.append(d)
+        return out
+
+    return Kernel(list, distances)
+
+
+def get_kernel(metric) -> Kernel:
+    """The :class:`Kernel` of ``metric``: a name from :data:`KERNELS` or a function ``f(u, v)``.
+
+    >>> k = get_kernel("euclidean")
+    >>> rows = k.prepare([[0, 0], [3, 4], [6, 8]])
+    >>> k.distances(rows[0], rows[1:])
+    [5.0, 10.0]
+    """
+    if callable(metric):
+        return _custom_kernel(metric)
+    if not isinstance(metric, str):
+        raise TypeError(f"metric must be a name such as 'euclidean' or a function, got {metric!r}.")
+    return KERNELS[choice(metric, "metric", list(KERNELS))]
+
+
+# --------------------------------------------------------- one pair ----
+
+
+def _between(metric, u, v):
     u = as_vector(u, "u")
     v = as_vector(v, "v")
     if len(u) != len(v):
         raise ValueError(
             f"u has {len(u)} values but v has {len(v)}; both observations need the same features."
         )
-    return u, v
-
-
-def _sqeuclidean(u, v):
-    return math.fsum((a - b) * (a - b) for a, b in zip(u, v))
-
-
-def _euclidean(u, v):
-    return math.sqrt(_sqeuclidean(u, v))
-
-
-def _cityblock(u, v):
-    return math.fsum(abs(a - b) for a, b in zip(u, v))
-
-
-def _correlation(u, v):
-    n = len(u)
-    mu = math.fsum(u) / n
-    mv = math.fsum(v) / n
-    du = [a - mu for a in u]
-    dv = [b - mv for b in v]
-    suu = math.fsum(a * a for a in du)
-    svv = math.fsum(b * b for b in dv)
-    if suu == 0.0 or svv == 0.0:
-        raise ValueError(
-            "correlation distance is undefined for a constant observation "
-            "(its standard deviation is 0); drop constant rows or use another metric."
-        )
-    r = math.fsum(a * b for a, b in zip(du, dv)) / math.sqrt(suu * svv)
-    return max(0.0, min(2.0, 1.0 - r))
-
-
-# The fast kernels take already validated lists of floats.
-METRICS = {
-    "euclidean": _euclidean,
-    "sqeuclidean": _sqeuclidean,
-    "cityblock": _cityblock,
-    "correlation": _correlation,
-}
+    kernel = KERNELS[metric]
+    a, b = kernel.prepare([u, v])
+    return kernel.distances(a, [b])[0]
 
 
 def euclidean(u, v) -> float:
@@ -90,7 +187,7 @@ def euclidean(u, v) -> float:
     >>> euclidean([1, 2], [5, 5])
     5.0
     """
-    return _euclidean(*_pair(u, v))
+    return _between("euclidean", u, v)
 
 
 def sqeuclidean(u, v) -> float:
@@ -99,7 +196,7 @@ def sqeuclidean(u, v) -> float:
     >>> sqeuclidean([1, 2], [5, 5])
     25.0
     """
-    return _sqeuclidean(*_pair(u, v))
+    return _between("sqeuclidean", u, v)
 
 
 def cityblock(u, v) -> float:
@@ -108,7 +205,7 @@ def cityblock(u, v) -> float:
     >>> cityblock([1, 2], [5, 5])
     7.0
     """
-    return _cityblock(*_pair(u, v))
+    return _between("cityblock", u, v)
 
 
 def correlation(u, v) -> float:
@@ -116,11 +213,18 @@ def correlation(u, v) -> float:
 
     >>> correlation([1, 2, 3], [2, 4, 6])
     0.0
+    >>> round(correlation([1, 2, 3], [3, 2, 1]), 12)
+    2.0
     """
-    u, v = _pair(u, v)
-    if len(u) < 2:
-        raise ValueError("correlation needs observations with at least 2 features.")
-    return _correlation(u, v)
+    return _between("correlation", u, v)
+
+
+METRICS = {
+    "euclidean": euclidean,
+    "sqeuclidean": sqeuclidean,
+    "cityblock": cityblock,
+    "correlation": correlation,
+}
 
 
 def get_metric(metric):
@@ -130,9 +234,30 @@ def get_metric(metric):
     """
     if callable(metric):
         return metric
-    if not isinstance(metric, str):
-        raise TypeError(f"metric must be a name such as 'euclidean' or a function, got {metric!r}.")
-    return METRICS[choice(metric, "metric", list(METRICS))]
+    get_kernel(metric)  # checks the name
+    return METRICS[metric]
+
+
+# ------------------------------------------------------ many pairs ----
+
+
+def distance_rows(rows, metric="euclidean"):
+    """Yield, for i = 0 .. n-2, the distances from row i to rows i+1 .. n-1.
+
+    ``rows`` must already be validated (lists of floats, as ``as_matrix``
+    returns).  This is the loop behind :func:`pdist` and the distance
+    matrices of :mod:`clusterlab.hierarchy`.
+
+    >>> list(distance_rows([[0.0, 0.0], [3.0, 4.0], [6.0, 8.0]]))
+    [[5.0, 10.0], [5.0]]
+    """
+    kernel = get_kernel(metric)
+    if len(rows) < 2:
+        return
+    prepared = kernel.prepare(rows)
+    distances = kernel.distances
+    for i in range(len(prepared) - 1):
+        yield distances(prepared[i], prepared[i + 1 :])
 
 
 def pdist(X, metric="euclidean") -> list[float]:
@@ -142,20 +267,11 @@ def pdist(X, metric="euclidean") -> list[float]:
     [5.0, 10.0, 5.0]
     """
     rows = as_matrix(X, "X", min_rows=1)
-    f = get_metric(metric)
     if metric == "correlation" and len(rows[0]) < 2:
         raise ValueError("correlation needs observations with at least 2 features.")
-    n = len(rows)
     out = []
-    for i in range(n - 1):
-        ri = rows[i]
-        for j in range(i + 1, n):
-            d = f(ri, rows[j])
-            if callable(metric):
-                d = float(d)
-                if not math.isfinite(d) or d < 0:
-                    raise ValueError(f"metric returned {d!r} for rows {i} and {j}; it must return a finite number >= 0.")
-            out.append(d)
+    for upper in distance_rows(rows, metric):
+        out += upper
     return out
 
 
@@ -216,6 +332,10 @@ def distance_matrix(X, metric="euclidean") -> list[list[float]]:
     [[0.0, 5.0], [5.0, 0.0]]
     """
     rows = as_matrix(X, "X")
-    if len(rows) == 1:
-        return [[0.0]]
-    return squareform(pdist(rows, metric))
+    n = len(rows)
+    D = [[0.0] * n for _ in range(n)]
+    for i, upper in enumerate(distance_rows(rows, metric)):
+        D[i][i + 1 :] = upper
+        for j, d in enumerate(upper, i + 1):
+            D[j][i] = d
+    return D

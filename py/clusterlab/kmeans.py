@@ -33,16 +33,24 @@ stops when none did (the course's rule), when the centroids moved less than
 ``tol=0`` and explicit initial centroids the result equals scikit-learn's
 ``KMeans(init=..., n_init=1, tol=0, algorithm="lloyd")``.
 
-Speed: the assignment step uses Hamerly's triangle-inequality bounds, which
-skip most distance computations once the clusters settle.  The bounds only
-skip a point when its centroid is nearer than every other by a safety
-margin, so the labels are exactly those of plain Lloyd.
+Speed (the algorithm is in :mod:`clusterlab._lloyd`, shared with
+:mod:`clusterlab.quantize`): rows are tuples for ``math.dist``, and the
+assignment step uses Hamerly's triangle-inequality bounds, which skip most
+distance computations once the clusters settle.  The bounds only skip a
+point when its centroid is nearer than every other by a safety margin, so
+the labels are exactly those of plain Lloyd.  On wide data (more features
+than observations, e.g. NCI60's 64 x 6830) with several starts, the
+distances between observations are computed once and each start runs on
+them alone, with no work per feature (``PairwiseLloyd``); it gives plain
+Lloyd's labels or hands the start back to it.  Only the best start's steps
+are recorded in ``history_``, and a step's distances are computed when
+first read.
 
 Empty clusters (a centroid that attracts no observation, or only
 observations of weight 0) are handled as in scikit-learn: the centroid is
 moved onto the observation farthest from its own centroid (the farthest
-first; ties go to the lowest index), and that observation's weight is taken
-out of its old cluster's mean.  If every observation sits exactly on its
+first; ties go to the lowest index), and that observation leaves its old
+cluster.  If every observation sits exactly on its
 centroid the empty centroid keeps its place (scikit-learn would move it to
 the data mean); a :class:`ConvergenceWarning` then says so.
 
@@ -57,11 +65,23 @@ from __future__ import annotations
 import math
 import random
 import warnings
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import mul, sub
+from operator import mul, truediv
 
+from ._lloyd import (
+    FloatMeans,
+    PairwiseLloyd,
+    distance_columns,
+    inertia,
+    kmeanspp,
+    lloyd,
+    margin,
+    nearest_two,
+    pairwise_pays,
+    weighted_index,
+)
+from ._text import text_table
 from ._validate import as_int, as_matrix, as_number, as_vector, choice
 
 __all__ = [
@@ -78,7 +98,6 @@ __all__ = [
 #: n_observations * n_clusters is at most this; otherwise ``Step.distances`` is None.
 HISTORY_DISTANCE_LIMIT = 100_000
 
-_INF = float("inf")
 _dist = math.dist
 
 
@@ -94,12 +113,12 @@ class ConvergenceWarning(UserWarning):
 class Step:
     """One iteration of K-means: the assignment made from ``centroids``.
 
-    ``distances[i][j]`` is the Euclidean distance from observation i to
-    centroid j (None for big data, see ``HISTORY_DISTANCE_LIMIT``);
-    ``labels[i]`` the nearest centroid (0-based); ``changed`` the indices of
-    the observations whose cluster differs from the previous step (all of
-    them in step 0); ``inertia`` the weighted sum of squared distances to
-    the assigned centroids.
+    ``labels[i]`` is the nearest centroid of observation i (0-based);
+    ``changed`` the indices of the observations whose cluster differs from
+    the previous step (all of them in step 0); ``inertia`` the weighted sum
+    of squared distances to the assigned centroids; ``distances[i][j]`` the
+    Euclidean distance from observation i to centroid j, computed when first
+    read (None for big data, see ``HISTORY_DISTANCE_LIMIT``).
     """
 
     iteration: int
@@ -107,7 +126,17 @@ class Step:
     labels: list
     changed: list
     inertia: float
-    distances: list | None = field(default=None, repr=False)
+    _rows: list | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def distances(self) -> list | None:
+        rows = self._rows
+        if rows is None or len(rows) * len(self.centroids) > HISTORY_DISTANCE_LIMIT:
+            return None
+        if not hasattr(self, "_distances"):
+            C = [tuple(c) for c in self.centroids]
+            self._distances = [list(map(_dist, C, repeat(x))) for x in rows]
+        return self._distances
 
     def table(self, row_names=None, decimals: int = 2, X=None) -> str:
         """This step as a text table: distances to each centroid and the cluster.
@@ -121,224 +150,49 @@ class Step:
         names = [str(r) for r in row_names] if row_names is not None else [str(i) for i in range(n)]
         if len(names) != n:
             raise ValueError(f"row_names has {len(names)} names but there are {n} observations.")
-        fmt = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}"
-        cent = "; ".join(
-            f"C{j + 1} = (" + ", ".join(fmt.format(v) for v in c) + ")" for j, c in enumerate(self.centroids)
-        )
+        fmt = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}".format
+        cent = "; ".join(f"C{j + 1} = (" + ", ".join(map(fmt, c)) + ")" for j, c in enumerate(self.centroids))
         header = ["obs"]
+        columns = [names]
         if X is not None:
             X = as_matrix(X, "X")
             header += [f"x{j + 1}" for j in range(len(X[0]))]
-        if self.distances is not None:
+            columns += [list(map(fmt, col)) for col in zip(*X)]
+        distances = self.distances
+        if distances is not None:
             header += [f"d(C{j + 1})" for j in range(k)]
-        header += ["cluster", "moved"]
+            columns += [list(map(fmt, col)) for col in zip(*distances)]
         changed = set(self.changed)
-        rows = []
-        for i in range(n):
-            row = [names[i]]
-            if X is not None:
-                row += [fmt.format(v) for v in X[i]]
-            if self.distances is not None:
-                row += [fmt.format(d) for d in self.distances[i]]
-            row += [f"C{self.labels[i] + 1}", "*" if i in changed else ""]
-            rows.append(row)
-        widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
-        lines = [f"iteration {self.iteration + 1}: {cent}"]
-        for r in [header, *rows]:
-            lines.append("  ".join(v.ljust(w) if c == 0 else v.rjust(w) for c, (v, w) in enumerate(zip(r, widths))).rstrip())
-        lines.append(f"inertia = {fmt.format(self.inertia)}")
-        return "\n".join(lines)
+        header += ["cluster", "moved"]
+        columns += [[f"C{a + 1}" for a in self.labels], ["*" if i in changed else "" for i in range(n)]]
+        table = text_table(header, zip(*columns))
+        return f"iteration {self.iteration + 1}: {cent}\n{table}\ninertia = {fmt(self.inertia)}"
 
 
-# ---------------------------------------------------------------- kernels
-# These take validated lists of float rows; W is a list of weights or None.
-
-
-def _assign(X, C):
-    """Assign: the index of the nearest centroid for every row (ties: lowest index)."""
-    k = len(C)
-    out = []
-    append = out.append
-    for x in X:
-        ds = list(map(_dist, C, repeat(x, k)))
-        append(ds.index(min(ds)))
-    return out
-
-
-def _sums(X, W, labels, k):
-    """Per-cluster weighted coordinate sums and total weights (math.fsum: exact)."""
-    d = len(X[0])
-    groups = [[] for _ in range(k)]
-    if W is None:
-        for x, a in zip(X, labels):
-            groups[a].append(x)
-        sums = [[math.fsum(col) for col in zip(*g)] if g else [0.0] * d for g in groups]
-        weights = [float(len(g)) for g in groups]
-    else:
-        wgroups = [[] for _ in range(k)]
-        for x, w, a in zip(X, W, labels):
-            groups[a].append(x)
-            wgroups[a].append(w)
-        sums = [
-            [math.fsum(map(mul, col, wg)) for col in zip(*g)] if g else [0.0] * d
-            for g, wg in zip(groups, wgroups)
-        ]
-        weights = [math.fsum(wg) for wg in wgroups]
-    return sums, weights
-
-
-def _update(X, W, labels, C_old):
-    """Update: every centroid becomes the weighted mean of its observations.
-
-    Empty clusters take the farthest observation (see the module docstring).
-    Returns the new centroids and whether an empty cluster could not be filled.
-    """
-    k = len(C_old)
-    sums, weights = _sums(X, W, labels, k)
-    stuck = False
-    empty = [j for j in range(k) if weights[j] <= 0.0]
-    if empty:
-        far = list(map(_dist, X, map(C_old.__getitem__, labels)))
-        order = sorted(range(len(X)), key=lambda i: -far[i])
-        if W is not None:
-            order = [i for i in order if W[i] > 0.0]
-        order = [i for i in order if far[i] > 0.0]
-        for j, i in zip(empty, order):
-            w = 1.0 if W is None else W[i]
-            old = labels[i]
-            sums[old] = [s - w * v for s, v in zip(sums[old], X[i])]
-            weights[old] -= w
-            sums[j] = [w * v for v in X[i]]
-            weights[j] = w
-        stuck = len(order) < len(empty)
-    C = [
-        [s / wt for s in sm] if wt > 0.0 else list(c)
-        for sm, wt, c in zip(sums, weights, C_old)
-    ]
-    return C, stuck
-
-
-def _inertia(X, W, C, labels):
-    d = map(_dist, X, map(C.__getitem__, labels))
-    if W is None:
-        return math.fsum(v * v for v in d)
-    return math.fsum(w * v * v for w, v in zip(W, d))
+# ---------------------------------------------------------------- helpers
+# These take validated rows (tuples of floats); W is a list of weights or None.
+# The algorithm itself (k-means++, assignment, Lloyd's loop) is in _lloyd.
 
 
 def _tolerance(X, tol):
-    """scikit-learn's absolute tolerance: tol times the mean per-feature variance."""
+    """scikit-learn's absolute tolerance: tol times the mean per-feature variance.
+
+    The variances' sum is the mean squared distance to the mean row, so the
+    work per feature is one ``fsum`` of a column.
+    """
     if tol == 0:
         return 0.0
-    n = len(X)
-    var = []
-    for col in zip(*X):
-        m = math.fsum(col) / n
-        var.append(math.fsum((v - m) * (v - m) for v in col) / n)
-    return math.fsum(var) / len(var) * tol
-
-
-def _margin(X, C):
-    """A distance far above rounding error, used to make Hamerly's pruning exact."""
-    pts = [*X, *C]
-    lo = [min(col) for col in zip(*pts)]
-    hi = [max(col) for col in zip(*pts)]
-    return 1e-9 * _dist(lo, hi)
-
-
-def _nearest_two(x, C, k):
-    """(index of the nearest centre, its distance, distance to the second nearest).
-
-    The second distance is Hamerly's lower bound; with one centre it is inf.
-    """
-    ds = list(map(_dist, C, repeat(x, k)))
-    m1 = min(ds)
-    a = ds.index(m1)
-    ds[a] = _INF
-    return a, m1, min(ds)
-
-
-def _lloyd(X, W, C, max_iter, tol, record=False, pruned=True):
-    """Run Lloyd's algorithm from centroids ``C``; ``tol`` is absolute (see ``_tolerance``).
-
-    ``pruned=True`` uses Hamerly's bounds; ``pruned=False`` is the plain
-    textbook loop (kept as the reference the tests compare against).
-    Returns (labels, centroids, inertia, n_iter, history, stuck).
-    """
-    n, k = len(X), len(C)
-    C = [list(c) for c in C]
-    eps = _margin(X, C)
-    labels = [-1] * n
-    upper = [0.0] * n
-    lower = [0.0] * n
-    history = []
-    strict = False
-    stuck = False
-    it = 0
-    for it in range(max_iter):
-        # assign
-        old = list(labels)
-        if not pruned:
-            labels = _assign(X, C)
-        elif it == 0 or k == 1:
-            for i, x in enumerate(X):
-                labels[i], upper[i], lower[i] = _nearest_two(x, C, k)
-        else:
-            half = []
-            for j, c in enumerate(C):
-                half.append(0.5 * min(_dist(c, c2) for j2, c2 in enumerate(C) if j2 != j))
-            for i in range(n):
-                a = labels[i]
-                u = upper[i]
-                bound = half[a] if half[a] > lower[i] else lower[i]
-                if u + eps < bound:
-                    continue
-                x = X[i]
-                u = _dist(x, C[a])
-                upper[i] = u
-                if u + eps < bound:
-                    continue
-                labels[i], upper[i], lower[i] = _nearest_two(x, C, k)
-        same = labels == old
-        if record:
-            dists = None
-            if n * k <= HISTORY_DISTANCE_LIMIT:
-                dists = [[_dist(x, c) for c in C] for x in X]
-            changed = [i for i in range(n) if labels[i] != old[i]]
-            history.append(Step(it, [list(c) for c in C], list(labels), changed, _inertia(X, W, C, labels), dists))
-        # update
-        C_new, stuck = _update(X, W, labels, C)
-        shifts = list(map(_dist, C, C_new))
-        C = C_new
-        # check whether anything changed
-        if same:
-            strict = True
-            break
-        if math.fsum(s * s for s in shifts) <= tol:
-            break
-        if pruned and k > 1:
-            top = sorted(range(k), key=shifts.__getitem__, reverse=True)
-            other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
-            upper = list(map(float.__add__, upper, map(shifts.__getitem__, labels)))
-            lower = list(map(sub, lower, map(other.__getitem__, labels)))
-    if not strict:
-        labels = _assign(X, C)
-    return labels, C, _inertia(X, W, C, labels), it + 1, history, stuck
-
-
-# ---------------------------------------------------------- initialisation
-
-
-def _weighted_index(rng, cumulative):
-    """Index drawn with probability proportional to the increments of ``cumulative``."""
-    r = rng.random() * cumulative[-1]
-    return min(bisect_right(cumulative, r), len(cumulative) - 1)
+    n, d = len(X), len(X[0])
+    mean = tuple(map(truediv, map(math.fsum, zip(*X)), repeat(float(n))))
+    dist = list(map(_dist, X, repeat(mean, n)))
+    return math.fsum(map(mul, dist, dist)) / n / d * tol
 
 
 def _init_random(X, W, k, rng):
-    """K distinct observations drawn at random (with probability ~ weight)."""
+    """Indices of K distinct observations drawn at random (with probability ~ weight)."""
     n = len(X)
     if W is None:
-        return [list(X[i]) for i in rng.sample(range(n), k)]
+        return rng.sample(range(n), k)
     idx = list(range(n))
     w = list(W)
     chosen = []
@@ -347,35 +201,74 @@ def _init_random(X, W, k, rng):
         if cum[-1] <= 0.0:  # only zero-weight observations are left
             pos = rng.randrange(len(idx))
         else:
-            pos = _weighted_index(rng, cum)
+            pos = weighted_index(rng, cum)
         chosen.append(idx.pop(pos))
         w.pop(pos)
-    return [list(X[i]) for i in chosen]
+    return chosen
 
 
-def _init_kmeanspp(X, W, k, rng):
-    """scikit-learn's greedy k-means++: 2 + int(ln k) candidate centres per step."""
-    n = len(X)
-    w = W if W is not None else [1.0] * n
-    trials = 2 + int(math.log(k))
-    first = _weighted_index(rng, list(accumulate(w)))
-    centres = [list(X[first])]
-    closest = [d * d for d in map(_dist, X, repeat(X[first], n))]
-    for _ in range(1, k):
-        cum = list(accumulate(map(mul, w, closest)))
-        if cum[-1] <= 0.0:
-            cands = [rng.randrange(n) for _ in range(trials)]
-        else:
-            cands = [_weighted_index(rng, cum) for _ in range(trials)]
-        best = None
-        for c in cands:
-            dc = [min(a, d * d) for a, d in zip(closest, map(_dist, X, repeat(X[c], n)))]
-            pot = math.fsum(map(mul, w, dc))
-            if best is None or pot < best[0]:
-                best = (pot, c, dc)
-        closest = best[2]
-        centres.append(list(X[best[1]]))
-    return centres
+def _run(X, W, C, max_iter, tol, eps, *, record=False, first_columns=None, assignments=None):
+    """One run of Lloyd from centroids C: (LloydResult, history)."""
+    history = []
+
+    def on_step(it, centres, labels, changed):
+        history.append(Step(it, [list(c) for c in centres], list(labels), changed,
+                            inertia(X, W, centres, labels), X))
+
+    run = lloyd(X, C, FloatMeans(X, W), max_iter, tol, eps=eps, first_columns=first_columns,
+                assignments=assignments, on_step=on_step if record else None)
+    return run, history
+
+
+def _best_start(X, W, starts, max_iter, tol, eps, pairwise=None):
+    """(index of the first start whose run ends with the lowest inertia, its PairwiseRun or None).
+
+    Starts are lists of row indices.  With ``pairwise`` (a
+    :class:`PairwiseLloyd`) the runs give the labels of plain Lloyd and
+    inertias to within ``inertia_margin``; when runs that end in different
+    clusters are within that margin of the lowest, their exact inertias decide.
+    """
+    if pairwise is None:
+        inertias = [_run(X, W, [X[i] for i in seeds], max_iter, tol, eps)[0].inertia for seeds in starts]
+        return inertias.index(min(inertias)), None
+    runs, exact = [], {}
+    for s, seeds in enumerate(starts):
+        run = pairwise.run(seeds, max_iter, tol)
+        if run is None:  # a near tie or an empty cluster: plain Lloyd decides
+            exact[s] = _run(X, W, [X[i] for i in seeds], max_iter, tol, eps)[0].inertia
+        runs.append(run)
+    approx = [exact[s] if run is None else run.inertia for s, run in enumerate(runs)]
+    lowest = min(approx)
+    near = [s for s in range(len(runs)) if approx[s] <= lowest + pairwise.inertia_margin]
+    keys = {s: _partition_key(runs[s].centre_labels, runs[s].labels) for s in near if s not in exact}
+    if len(near) == len(keys) and len(set(keys.values())) == 1:
+        return near[0], runs[near[0]]  # one clustering, found first by near[0]
+    best, seen = None, {}
+    for s in near:
+        if s not in exact:
+            if keys[s] not in seen:
+                seen[keys[s]] = _exact_inertia(X, W, runs[s], len(starts[s]))
+            exact[s] = seen[keys[s]]
+        if best is None or exact[s] < exact[best]:
+            best = s
+    return best, runs[best]
+
+
+def _partition_key(centre_labels, labels):
+    """The same for two runs whose clusters differ only in their numbers."""
+    number = {}
+    for a in centre_labels:
+        number.setdefault(a, len(number))
+    return tuple(map(number.__getitem__, centre_labels)), tuple(map(number.__getitem__, labels))
+
+
+def _exact_inertia(X, W, run, k):
+    """The inertia plain Lloyd computes for a PairwiseRun: centroids are fsum means."""
+    groups = [[] for _ in range(k)]
+    for i, a in enumerate(run.centre_labels):
+        groups[a].append(i)
+    means = FloatMeans(X, W)
+    return inertia(X, W, [means.mean(g) for g in groups], run.labels)
 
 
 # ---------------------------------------------------------------- estimator
@@ -491,8 +384,8 @@ class KMeans:
         X = as_matrix(X, "X")
         k, init, n_init, max_iter, tol = self._check_params(X)
         W = _check_weights(sample_weight, len(X))
-        rng = random.Random(self.random_state)
-        distinct = len(set(map(tuple, X)))
+        rows = list(map(tuple, X))  # math.dist is fastest on tuples
+        distinct = len(set(rows))
         if distinct < k:
             warnings.warn(
                 f"X has only {distinct} distinct observation(s) but n_clusters={k}; "
@@ -500,19 +393,17 @@ class KMeans:
                 ConvergenceWarning,
                 stacklevel=2,
             )
-        tol = _tolerance(X, tol)
-        best = None
-        for _ in range(n_init):
-            if init == "random":
-                C0 = _init_random(X, W, k, rng)
-            elif init == "k-means++":
-                C0 = _init_kmeanspp(X, W, k, rng)
-            else:
-                C0 = init
-            run = _lloyd(X, W, C0, max_iter, tol, record=True)
-            if best is None or run[2] < best[2]:
-                best = run
-        labels, C, inertia, n_iter, history, _stuck = best
+        tol = _tolerance(rows, tol)
+        if isinstance(init, str):
+            C0, eps, first, found = self._best_start(rows, W, k, init, n_init, max_iter, tol)
+        else:
+            C0 = list(map(tuple, init))
+            eps, first, found = margin(rows, C0), None, None
+        # the best start's run, recording its steps (cheaper than recording every run);
+        # with the assignments PairwiseLloyd found, only the centres are computed again
+        run, history = _run(rows, W, C0, max_iter, tol, eps, record=True, first_columns=first,
+                            assignments=found.assignments if found else None)
+        labels = run.labels
         if distinct >= k and len(set(labels)) < k:
             warnings.warn(
                 f"Number of distinct clusters ({len(set(labels))}) found smaller than n_clusters ({k}).",
@@ -520,12 +411,28 @@ class KMeans:
                 stacklevel=2,
             )
         self.labels_ = labels
-        self.cluster_centers_ = C
-        self.inertia_ = inertia
-        self.n_iter_ = n_iter
+        self.cluster_centers_ = [list(c) for c in run.centres]
+        self.inertia_ = run.inertia
+        self.n_iter_ = run.n_iter
         self.history_ = history
         self.n_features_in_ = len(X[0])
         return self
+
+    def _best_start(self, rows, W, k, init, n_init, max_iter, tol):
+        """The initial centroids of the best of ``n_init`` starts drawn from the rows, with
+        the pruning margin, their distances to the rows and the PairwiseLloyd run, if any."""
+        n, d = len(rows), len(rows[0])
+        rng = random.Random(self.random_state)
+        pairwise = PairwiseLloyd(rows, W) if pairwise_pays(n, d, n_init) else None
+        if init == "random":
+            starts = [_init_random(rows, W, k, rng) for _ in range(n_init)]
+        else:
+            squared_row = pairwise.squared_row if pairwise else None
+            starts = [kmeanspp(rows, W, k, rng, squared_row) for _ in range(n_init)]
+        eps = margin(rows, [])
+        best, found = _best_start(rows, W, starts, max_iter, tol, eps, pairwise) if n_init > 1 else (0, None)
+        first = [pairwise.D[i] for i in starts[best]] if pairwise else None
+        return [rows[i] for i in starts[best]], eps, first, found
 
     def fit_predict(self, X, sample_weight=None):
         """Fit and return ``labels_``."""
@@ -544,12 +451,14 @@ class KMeans:
 
     def predict(self, X):
         """Index of the nearest fitted centroid for each observation."""
-        return _assign(self._check_fitted(X, "predict"), self.cluster_centers_)
+        X = list(map(tuple, self._check_fitted(X, "predict")))
+        return nearest_two(distance_columns(X, list(map(tuple, self.cluster_centers_))))[0]
 
     def transform(self, X):
         """Euclidean distance from each observation to each centroid (n x K)."""
         X = self._check_fitted(X, "transform")
-        return [[_dist(x, c) for c in self.cluster_centers_] for x in X]
+        C = list(map(tuple, self.cluster_centers_))
+        return [list(map(_dist, C, repeat(x))) for x in map(tuple, X)]
 
     def fit_transform(self, X, sample_weight=None):
         """Fit, then return ``transform(X)``."""
@@ -559,7 +468,9 @@ class KMeans:
         """Opposite of the inertia of X under the fitted centroids (as scikit-learn)."""
         X = self._check_fitted(X, "score")
         W = _check_weights(sample_weight, len(X))
-        return -_inertia(X, W, self.cluster_centers_, _assign(X, self.cluster_centers_))
+        X = list(map(tuple, X))
+        C = list(map(tuple, self.cluster_centers_))
+        return -inertia(X, W, C, nearest_two(distance_columns(X, C))[0])
 
 
 def history_table(model, step: int = 0, row_names=None, decimals: int = 2, X=None) -> str:
@@ -594,15 +505,15 @@ def within_cluster_variation(X, labels) -> list[float]:
     labs = _rows_list(labels)
     if len(labs) != len(X):
         raise ValueError(f"labels has {len(labs)} entries but X has {len(X)} observations; give one label each.")
-    k = max(labs) + 1
-    sums, weights = _sums(X, None, labs, k)
-    out = []
-    for j in range(k):
-        if weights[j] == 0:
-            out.append(0.0)
-            continue
-        m = [s / weights[j] for s in sums[j]]
-        out.append(2.0 * math.fsum(_dist(x, m) ** 2 for x, a in zip(X, labs) if a == j))
+    rows = list(map(tuple, X))
+    groups = [[] for _ in range(max(labs) + 1)]
+    for i, a in enumerate(labs):
+        groups[a].append(i)
+    means, out = FloatMeans(rows, None), []
+    for members in groups:
+        m = means.mean(members)
+        d = [_dist(rows[i], m) for i in members] if members else []
+        out.append(2.0 * math.fsum(map(mul, d, d)))
     return out
 
 

@@ -31,9 +31,11 @@ as scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_km
    and sum of squares (five integer fields packed into one Python int);
 3. weighted K-means on the bin means: ``n_init`` k-means++ starts, each run
    to convergence on the 16 x 16 x 16 cells (cheap), and the best one
-   refined on the bins until no bin changes cluster.  Lloyd's algorithm
-   keeps exact integer cluster sums, updated only for points that moved,
-   and Hamerly's bounds skip the points whose cluster cannot change;
+   refined on the bins until no bin changes cluster.  This is the
+   library's one K-means core (:mod:`clusterlab._lloyd`, as in ``KMeans``)
+   with exact integer cluster sums (``IntegerMeans``), updated only for
+   points that moved; Hamerly's bounds skip the points whose cluster cannot
+   change;
 4. a bin whose whole 8 x 8 x 8 box lies in one centre's Voronoi region is
    labelled at once; only colours of bins cut by a region boundary are
    compared with the centres whose region meets the box.  Every colour so
@@ -58,12 +60,12 @@ import random
 import sys
 import warnings
 from array import array
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import accumulate, compress, repeat
-from operator import add, eq, ge, itemgetter, lt, mul, rshift, sub
+from itertools import compress, repeat
+from operator import add, eq, ge, lt, mul, rshift
 
+from ._lloyd import IntegerMeans, kmeanspp, lloyd
 from ._validate import as_int
 from .kmeans import ConvergenceWarning
 
@@ -264,131 +266,12 @@ class _Bins:
         return list(cells.values())
 
 
-# ----------------------------------------------------------------- weighted K-means on sums
+# ----------------------------------------------------------------- weighted K-means on bins
+# The K-means core (_lloyd) does the work; colours are points with integer sums.
 
-
-def _kmeanspp(X, W, k, rng):
-    """Greedy k-means++ (scikit-learn's: 2 + int(ln k) candidates per centre), weights W."""
-    n = len(X)
-    trials = 2 + int(math.log(k))
-    cum = list(accumulate(W))
-    first = min(bisect_right(cum, rng.random() * cum[-1]), n - 1)
-    centres = [X[first]]
-    d = list(map(math.dist, X, repeat(X[first])))
-    closest = list(map(mul, d, d))
-    for _ in range(1, k):
-        cum = list(accumulate(map(mul, W, closest)))
-        if cum[-1] <= 0.0:
-            cands = [rng.randrange(n) for _ in range(trials)]
-        else:
-            cands = [min(bisect_right(cum, rng.random() * cum[-1]), n - 1) for _ in range(trials)]
-        best = None
-        for c in cands:
-            d = list(map(math.dist, X, repeat(X[c])))
-            dc = list(map(min, closest, map(mul, d, d)))
-            pot = math.fsum(map(mul, W, dc))
-            if best is None or pot < best[0]:
-                best = (pot, c, dc)
-        closest = best[2]
-        centres.append(X[best[1]])
-    return [list(c) for c in centres]
-
-
-def _nearest(X, C):
-    """Labels (ties: lowest index), distances to the nearest and to the second nearest centre."""
-    if len(C) == 1:
-        return [0] * len(X), list(map(math.dist, X, repeat(C[0]))), [_INF] * len(X)
-    rows = list(zip(*[map(math.dist, X, repeat(c)) for c in C]))
-    d1 = list(map(min, rows))
-    return list(map(tuple.index, rows, d1)), d1, list(map(itemgetter(1), map(sorted, rows)))
-
-
-_INF = float("inf")
-
-
-def _lloyd_sums(sums, C, max_iter, tol, final=True):
-    """Weighted Lloyd on points given by exact integer sums [count, sum r, sum g, sum b, ...].
-
-    Every point is its mean, weighted by its count; centres are exact means of
-    integer totals (updated incrementally), and Hamerly's bounds skip the
-    points whose centre cannot have changed.  Stops when no point changes
-    centre, when the squared centre shifts sum to at most ``tol``, or after
-    ``max_iter`` iterations.  Returns (labels, centres, inertia, iterations).
-    """
-    X = _means(sums)
-    n, k = len(X), len(C)
-    eps = 1e-9 * 442.0  # far above rounding error in distances between colours
-    labels, upper, lower = _nearest(X, C)
-    tot = [[0, 0, 0, 0] for _ in range(k)]
-    for s, a in zip(sums, labels):
-        t = tot[a]
-        t[0] += s[0]
-        t[1] += s[1]
-        t[2] += s[2]
-        t[3] += s[3]
-    it = 1
-    moved = True  # stays True unless the last assignment changed nothing
-    for it in range(1, max_iter + 1):
-        old = C
-        C = [[t[1] / t[0], t[2] / t[0], t[3] / t[0]] if t[0] else list(c) for t, c in zip(tot, old)]
-        empty = [j for j in range(k) if not tot[j][0]]
-        if empty:  # as scikit-learn: an empty centre takes the point farthest from its centre
-            far = sorted(range(n), key=lambda i: -upper[i])
-            for j, i in zip(empty, far):
-                if upper[i] <= 0.0:
-                    break
-                a, s = labels[i], sums[i]
-                tot[a] = list(map(sub, tot[a], s[:4]))
-                tot[j] = list(s[:4])
-                labels[i] = j
-                C[j] = list(X[i])
-                upper[i] = 0.0
-            C = [[t[1] / t[0], t[2] / t[0], t[3] / t[0]] if t[0] else c for t, c in zip(tot, C)]
-        shifts = list(map(math.dist, old, C))
-        if it == max_iter or math.fsum(v * v for v in shifts) <= tol and not empty:
-            break
-        if k == 1:
-            continue
-        top = sorted(range(k), key=shifts.__getitem__, reverse=True)
-        other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
-        upper = list(map(add, upper, map(shifts.__getitem__, labels)))
-        lower = list(map(sub, lower, map(other.__getitem__, labels)))
-        half = [0.5 * min(math.dist(c, c2) for j2, c2 in enumerate(C) if j2 != j) for j, c in enumerate(C)]
-        bound = list(map(max, map(half.__getitem__, labels), lower))
-        moved = False
-        for i in compress(range(n), map(ge, map(add, upper, repeat(eps)), bound)):
-            a = labels[i]
-            x = X[i]
-            u = upper[i] = math.dist(x, C[a])
-            if u + eps < bound[i]:
-                continue
-            ds = list(map(math.dist, C, repeat(x, k)))
-            m = min(ds)
-            b = ds.index(m)
-            upper[i] = m
-            ds[b] = _INF
-            lower[i] = min(ds)
-            if b != a:
-                moved = True
-                labels[i] = b
-                s, ta, tb = sums[i], tot[a], tot[b]
-                for f in range(4):
-                    ta[f] -= s[f]
-                    tb[f] += s[f]
-        if not moved:
-            break
-    if not final:  # labels from the last assignment (nearest unless stopped by tol or max_iter)
-        return labels, C, None, it
-    if moved:  # stopped by tol or max_iter: labels may be stale
-        labels, d1, _ = _nearest(X, C)
-    else:
-        d1 = list(map(math.dist, X, map(C.__getitem__, labels)))
-    inertia = math.fsum(s[0] * d * d for s, d in zip(sums, d1))
-    return labels, C, inertia, it
-
-
-def _means(sums):
-    return [[s[1] / s[0], s[2] / s[0], s[3] / s[0]] for s in sums]
+#: Hamerly's safety margin for colours: 1e-9 of the longest distance between two
+#: colours (442 ~ 255 * sqrt(3), black to white), far above rounding error.
+_COLOUR_MARGIN = 1e-9 * 442.0
 
 
 # ----------------------------------------------------------------- labelling
@@ -519,21 +402,29 @@ def _label(bins, bin_labels, centres, keys, n):
 
 
 def _fit(bins, k, random_state, n_init, max_iter, tol):
-    """Weighted K-means of the bins: (bin labels, centres)."""
+    """Weighted K-means of the bins: (bin labels, centres).
+
+    ``n_init`` k-means++ starts run to convergence on the coarse cells; the
+    best is refined on the bins (labels of its last assignment).
+    """
     sums = bins.sums
     rng = random.Random(random_state)
     trial = bins.coarse() if bins.shift else sums
     if len(trial) < 4 * k:
         trial = sums
-    X, W = _means(trial), [float(s[0]) for s in trial]
+    means = IntegerMeans(trial, 3)
+    X, W = means.X, [float(c) for c in means.weights]
     best = None
     for _ in range(n_init):
-        run = _lloyd_sums(trial, _kmeanspp(X, W, k, rng), max_iter, tol)
-        if best is None or run[2] < best[2]:
+        seeds = kmeanspp(X, W, k, rng)
+        run = lloyd(X, [X[i] for i in seeds], means, max_iter, tol, eps=_COLOUR_MARGIN)
+        if best is None or run.inertia < best.inertia:
             best = run
     if trial is not sums:
-        best = _lloyd_sums(sums, best[1], max_iter, tol, final=False)
-    return best[0], best[1]
+        means = IntegerMeans(sums, 3)
+        best = lloyd(means.X, best.centres, means, max_iter, tol, eps=_COLOUR_MARGIN, final=False,
+                     with_inertia=False)
+    return best.labels, best.centres
 
 
 def quantize(pixels, width, height, k=8, *, channels=4, random_state=0, n_init=4, max_iter=300, tol=0.0):
