@@ -110,6 +110,8 @@ def test_markdown_links_images_and_blocks():
     assert f"![Two clusters of points]({SITE_URL}assets/two.svg)" in md  # the alt text stays
     assert "<details><summary>Why $K$?</summary>\n\nBecause $K$ is chosen.\n\n</details>" in md
     assert "> **Note**\n>\n> A note." in md
+    hint = notebook.jupyter_markdown('??? tip "Hint for `a < b`"\n\n    Compare.')
+    assert hint == "<details><summary>Hint for <code>a &lt; b</code></summary>\n\nCompare.\n\n</details>"
     assert "**Python**\n\ntab text" in md
     assert "    " not in md  # no indented block left over to show as code
 

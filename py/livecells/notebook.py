@@ -45,6 +45,7 @@ except NameError:  # plain Python has no display(): show objects as text
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -186,9 +187,11 @@ def _blocks(lines: list[str]) -> list[str]:
             i += 1
         while body and not body[-1].strip():
             body.pop()
+        while body and not body[0].strip():
+            body.pop(0)
         inner = _blocks(body)
         if marker.startswith("???"):  # collapsible: stays collapsed in Jupyter too
-            label = title or kind.capitalize()
+            label = _CODE_SPAN.sub(lambda m: f"<code>{html.escape(m.group(2))}</code>", title or kind.capitalize())
             out += [f"<details><summary>{label}</summary>", "", *inner, "", "</details>", ""]
         elif marker == "===":  # a tab: its label, then its content
             out += [f"**{title or kind}**", "", *inner, ""]
