@@ -54,15 +54,6 @@ def test_wheel_is_pure_python_clusterlab_only():
     assert not [n for n in names if n.endswith((".so", ".pyd"))]
 
 
-def test_wheel_installs_with_pip_from_the_sites_package_index(tmp_path):
-    """pip, told nothing but the site's index, finds and installs the wheel by name."""
-    index = (SITE / "downloads" / "simple").as_uri() + "/"
-    subprocess.run([sys.executable, "-m", "pip", "install", "--isolated", "--quiet", "--no-deps",
-                    "--index-url", index, "--target", str(tmp_path), "clusterlab"], check=True)
-    assert (tmp_path / "clusterlab" / "kmeans.py").exists()
-    assert [p.name for p in tmp_path.glob("clusterlab-*.dist-info")] == [wheel().name.split("-py3")[0] + ".dist-info"]
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """The site's wheel installed with pip into a folder of its own."""

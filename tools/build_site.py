@@ -96,20 +96,7 @@ def build_wheel(dest: Path) -> Path:
             raise RuntimeError(f"pip wheel did not make {target.name}: {sorted(p.name for p in built.parent.iterdir())}")
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(built, target)
-    write_package_index(target)
     return target
-
-
-def write_package_index(wheel: Path) -> None:
-    """A one-package index (PEP 503) beside the wheel: an address that outlives versions,
-    ``pip install --index-url <site>/downloads/simple/ clusterlab``."""
-    digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
-    simple = wheel.parent / "simple"
-    (simple / "clusterlab").mkdir(parents=True, exist_ok=True)
-    page = '<!DOCTYPE html>\n<html><head><meta name="pypi:repository-version" content="1.0"><title>{}</title></head><body>\n{}\n</body></html>\n'
-    (simple / "index.html").write_text(page.format("Simple index", '<a href="clusterlab/">clusterlab</a>'))
-    link = f'<a href="../../{wheel.name}#sha256={digest}" data-requires-python="&gt;=3.11">{wheel.name}</a>'
-    (simple / "clusterlab" / "index.html").write_text(page.format("Links for clusterlab", link))
 
 
 def copy_vendor(pyodide_dir: Path) -> None:
