@@ -14,7 +14,9 @@ Run by ``make build``.  Steps, in order:
 5. A Pyodide memory snapshot is made in Node (tools/make_snapshot.mjs).
 6. The Image lab's samples (docs/image-lab.md): web-sized copies of
    scikit-image's photos and a generated colour gradient, into assets/lab/.
-7. Workbox writes a service worker that precaches every file, for offline use.
+7. The wheel of ``clusterlab`` goes into ``downloads/`` (the notebooks and
+   scripts that readers download install it from there).
+8. Workbox writes a service worker that precaches every file, for offline use.
 
 ``bench_copy()`` makes the copy of the built site that ``bench/bench_site.py``
 times: the same, but with the benchmark hooks kept.
@@ -29,6 +31,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import tomllib
 import zipfile
 from pathlib import Path
 
@@ -66,6 +70,35 @@ def pack_python() -> tuple[bytes, str]:
             zf.writestr(info, path.read_bytes())
     data = buf.getvalue()
     return data, hashlib.sha256(data).hexdigest()[:12]
+
+
+def build_wheel(dest: Path) -> Path:
+    """Build the pure-Python wheel of ``clusterlab`` into ``dest``; return its path.
+
+    Built from a copy holding only the library (not the build-time cell
+    machinery in py/livecells), at the place livecells.notebook.wheel_path says.
+    """
+    sys.path.insert(0, str(ROOT / "py"))
+    from livecells.notebook import wheel_path
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    target = dest / wheel_path(version)
+    with tempfile.TemporaryDirectory() as tmp:
+        stage = Path(tmp) / "clusterlab"
+        shutil.copytree(ROOT / "py" / "clusterlab", stage / "py" / "clusterlab",
+                        ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy2(ROOT / name, stage / name)
+        done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir",
+                               str(Path(tmp) / "out"), str(stage)], cwd=ROOT, capture_output=True, text=True)
+        if done.returncode:  # setuptools' chatter is shown only when the wheel fails
+            raise RuntimeError(f"pip wheel failed:\n{done.stdout}{done.stderr}")
+        built = Path(tmp) / "out" / target.name
+        if not built.exists():
+            raise RuntimeError(f"pip wheel did not make {target.name}: {sorted(p.name for p in built.parent.iterdir())}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(built, target)
+    return target
 
 
 def copy_vendor(pyodide_dir: Path) -> None:
@@ -177,6 +210,8 @@ def main() -> int:
     bundle_js(out, config)
     log("Image lab samples -> assets/lab/")
     lab_samples(SITE / "assets" / "lab")
+    wheel = build_wheel(SITE)
+    log(f"wheel -> {wheel.relative_to(SITE)} ({wheel.stat().st_size:,} bytes)")
 
     log("service worker (Workbox)")
     run(["node", "tools/make_sw.mjs", str(SITE)])

@@ -7,6 +7,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { python } from "@codemirror/lang-python";
 import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
+import { addDownloads } from "./downloads.js";
 import { nameSearchDialog, onEveryPage } from "./material.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
@@ -234,6 +235,7 @@ function enhancePage() {
   runtime.showStatus(); // the status line of a page reached by instant navigation is new
   const page = { session: location.pathname, cells: [] };
   page.cells = elements.map((el) => new Cell(el, page, elements.length));
+  addDownloads(page, runtime); // the page as a notebook or script, with the reader's edits
   runtime.start();
 }
 

@@ -5,8 +5,10 @@
 // Messages in:  {type: "run", id, session, index, code}
 //               {type: "set", id, session, name, data (ArrayBuffer), width, height, channels}
 //               {type: "get", id, session, name}
+//               {type: "convert", id, args}: the page as a notebook or script (contract's pageModel)
 // Messages out: {type: "status", state, detail} (and timings, in the bench copy)
-//               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data)
+//               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data;
+//                                                       convert: id, text, ok, error)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
 import { DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch } from "./download.mjs";
@@ -186,16 +188,28 @@ const ready = boot(config).then(
 );
 ready.catch(() => {}); // reported by the status above
 
+// The page's notebook or script (web/downloads.js): livecells.notebook.convert(...args).
+function convert({ id, args }) {
+  const { module, function: name } = CONTRACT.pageModel;
+  const converter = pyodide.pyimport(module);
+  try {
+    postMessage({ type: "result", id, text: converter[name](...args), ok: true, error: null });
+  } finally {
+    converter.destroy();
+  }
+}
+
 onmessage = async ({ data: msg }) => {
-  if (!["run", "set", "get"].includes(msg.type)) return;
+  if (!["run", "set", "get", "convert"].includes(msg.type)) return;
   try {
     await ready;
   } catch {
     return; // the error status was already sent
   }
-  if (msg.type !== "run") return setOrGet(msg);
+  if (msg.type === "set" || msg.type === "get") return setOrGet(msg);
   try {
-    runCell(msg);
+    if (msg.type === "convert") convert(msg);
+    else runCell(msg);
   } catch (error) {
     postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
   }

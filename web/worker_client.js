@@ -126,6 +126,12 @@ export class Runtime {
     });
   }
 
+  // Ask the worker for the page as a notebook or script (web/downloads.js);
+  // queued like a run, resolves with {text, ok, error}.
+  convert(args) {
+    return this.request({ type: "convert", args });
+  }
+
   // Hand a buffer to the page's Python session as a named variable (README.md,
   // "Handing a buffer to Python"): in Python, `name` is a livecells.runner.Buffer
   // with .data (a read-only memoryview), .width, .height and .channels.  The

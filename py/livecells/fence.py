@@ -59,9 +59,15 @@ class _Page:
         self.meta = {} if meta is None else meta
         self.namespace = new_namespace()
         self.cells = 0
+        self.records: list[dict] = []  # each cell's code, options and outputs (livecells.notebook)
 
 
 _page = _Page("<no page>")
+
+
+def page_records() -> list[dict]:
+    """The cells rendered so far on the current page: code, options, error and outputs."""
+    return _page.records
 
 
 def start_page(name: str, meta: dict | None = None) -> None:
@@ -131,6 +137,8 @@ def _format_cell(src: str, options: dict) -> str:
         )
     if result.ok and expect_error:
         raise SuperFencesException(f"{where} is marked expect_error but ran without an error.")
+    _page.records.append({"source": src, "hidden": bool(options.get("hidden")), "expect_error": expect_error,
+                          "error": result.error, "outputs": result.items})
     code = highlight(src, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
     cell = (
         f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '

@@ -31,11 +31,16 @@ MAX_TEXT = 100_000
 
 @dataclass
 class CellResult:
-    """What a cell produced: ``html`` to show, ``ok`` and the error's type name."""
+    """What a cell produced: ``html`` to show, ``ok`` and the error's type name.
+
+    ``items`` are the outputs behind the HTML, ``[kind, text]`` in order (kind:
+    stdout, stderr, result, error, svg or html), for livecells.notebook.
+    """
 
     html: str
     ok: bool
     error: str | None = None
+    items: list | None = None
 
 
 class _Output:
@@ -86,7 +91,7 @@ def display(*objects) -> None:
 
 
 def _rich(obj) -> tuple[str, str]:
-    for method, kind in (("_repr_svg_", "html"), ("_repr_html_", "html")):
+    for method, kind in (("_repr_svg_", "svg"), ("_repr_html_", "html")):
         fn = getattr(type(obj), method, None)
         if fn is not None:
             content = fn(obj)
@@ -144,7 +149,7 @@ def render(items) -> str:
     """Render output items ``[kind, text]`` as HTML (rich items are inserted as they are)."""
     parts = []
     for kind, text in items:
-        if kind == "html":
+        if kind in ("html", "svg"):
             parts.append(f'<div class="lc-out lc-rich">{text}</div>')
         else:
             role = ' role="alert"' if kind == "error" else ""
@@ -177,7 +182,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
             output.add("error", _format_error(exc, filename, source))
     finally:
         sys.stdout, sys.stderr, _current = saved
-    return CellResult(render(output.items), error is None, error)
+    return CellResult(render(output.items), error is None, error, output.items)
 
 
 # ------------------------------------------------------------ buffer hand-over
