@@ -33,8 +33,6 @@ from collections import Counter
 from itertools import accumulate, repeat
 from operator import itemgetter, mul
 
-from ._validate import as_int
-
 __all__ = ["median_cut", "psnr", "random_palette"]
 
 
@@ -51,21 +49,10 @@ def psnr(mse, peak=255):
 
 def _histogram(pixels, width, height, k, channels):
     """Checked input -> (bytes, n, Counter of (r, g, b) -> pixels, k limited to the distinct colours)."""
-    from .quantize import _as_bytes  # quantize re-exports this module's functions
+    from .quantize import _image_input  # quantize re-exports this module's functions
 
-    data = _as_bytes(pixels)
-    width = as_int(width, "width", minimum=1)
-    height = as_int(height, "height", minimum=1)
-    channels = as_int(channels, "channels")
-    if channels not in (3, 4):
-        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), got {channels}.")
-    k = as_int(k, "k", minimum=1, maximum=256)
+    data, width, height, channels, k = _image_input(pixels, width, height, channels, k)
     n = width * height
-    if len(data) != n * channels:
-        raise ValueError(
-            f"pixels has {len(data)} bytes but width*height*channels = {width}*{height}*{channels} = "
-            f"{n * channels}; check the image size and the channels (4 for RGBA, 3 for RGB)."
-        )
     hist = Counter(zip(data[0::channels], data[1::channels], data[2::channels]))
     if k > len(hist):
         from .kmeans import ConvergenceWarning

@@ -435,6 +435,24 @@ def _fit(bins, k, init, random_state, n_init, max_iter, tol):
     return best.labels, best.centres, rounds
 
 
+def _image_input(pixels, width, height, channels, k):
+    """Checked image arguments of :func:`quantize` and the palettes it is compared with:
+    (bytes, width, height, channels, k)."""
+    data = _as_bytes(pixels)
+    width = as_int(width, "width", minimum=1)
+    height = as_int(height, "height", minimum=1)
+    channels = as_int(channels, "channels")
+    if channels not in (3, 4):
+        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), got {channels}.")
+    k = as_int(k, "k", minimum=1, maximum=256)
+    if len(data) != width * height * channels:
+        raise ValueError(
+            f"pixels has {len(data)} bytes but width*height*channels = {width}*{height}*{channels} = "
+            f"{width * height * channels}; check the image size and the channels (4 for RGBA, 3 for RGB)."
+        )
+    return data, width, height, channels, k
+
+
 def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random_state=0, n_init=4, max_iter=300,
              tol=0.0):
     """Reduce an image to ``k`` colours with weighted K-means; returns :class:`Quantized`.
@@ -452,13 +470,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
     bin changes cluster) cost little because the cells and bins are few, and
     avoid the poor local optima a single run often ends in (3-10 % higher mse).
     """
-    data = _as_bytes(pixels)
-    width = as_int(width, "width", minimum=1)
-    height = as_int(height, "height", minimum=1)
-    channels = as_int(channels, "channels")
-    if channels not in (3, 4):
-        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), got {channels}.")
-    k = as_int(k, "k", minimum=1, maximum=256)
+    data, width, height, channels, k = _image_input(pixels, width, height, channels, k)
     init = choice(init, "init", ("k-means++", "random"))
     n_init = as_int(n_init, "n_init", minimum=1)
     max_iter = as_int(max_iter, "max_iter", minimum=1)
@@ -467,11 +479,6 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
     if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
         raise TypeError(f"random_state must be an int seed or None, got {random_state!r}.")
     n = width * height
-    if len(data) != n * channels:
-        raise ValueError(
-            f"pixels has {len(data)} bytes but width*height*channels = {width}*{height}*{channels} = "
-            f"{n * channels}; check the image size and the channels (4 for RGBA, 3 for RGB)."
-        )
 
     keys = _colour_keys(data, n, channels)
     hist = Counter(keys)

@@ -117,3 +117,25 @@ def set_code(page, c, code):
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.press("Delete")
     page.keyboard.insert_text(code)
+
+
+def status_text(page) -> str:
+    return page.locator(".lc-status").inner_text()
+
+
+def a_cell_runs(page):
+    """The lesson's fourth cell runs and gives its pre-rendered output again."""
+    c = cell(page, 3)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=90_000)
+    assert c.locator(".lc-output").inner_html() == before
+
+
+#: JavaScript: the origin private file system's files and their sizes (the kept snapshot).
+KEPT_FILES = """async () => {
+    const found = {};
+    for await (const [name, handle] of (await navigator.storage.getDirectory()).entries()) {
+        found[name] = (await handle.getFile()).size;
+    }
+    return found;
+}"""

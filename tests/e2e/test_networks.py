@@ -12,7 +12,7 @@ import time
 import pytest
 import serve
 from bad_network import BadNetwork
-from conftest import SITE, cell, run_and_wait, wait_ready
+from conftest import SITE, a_cell_runs, cell, status_text, wait_ready
 
 LESSON = "distances/"
 STALL_S = 10  # web/download.mjs, STALL_MS
@@ -34,17 +34,6 @@ def network(bad_site):
     yield BadNetwork.bad
     BadNetwork.released.set()
     BadNetwork.bad = {}
-
-
-def status_text(page) -> str:
-    return page.locator(".lc-status").inner_text()
-
-
-def a_cell_runs(page):
-    c = cell(page, 3)
-    before = c.locator(".lc-output").inner_html()
-    run_and_wait(page, c, timeout=90_000)
-    assert c.locator(".lc-output").inner_html() == before
 
 
 @pytest.mark.parametrize(

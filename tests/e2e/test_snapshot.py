@@ -7,7 +7,7 @@ import gzip
 import json
 
 import pytest
-from conftest import cell, run_and_wait, set_code, wait_ready
+from conftest import KEPT_FILES, cell, run_and_wait, set_code, wait_ready
 
 LESSON = "distances/"
 
@@ -112,15 +112,6 @@ def test_a_return_visit_starts_from_the_kept_snapshot_without_downloading_it(pag
     before = c.locator(".lc-output").inner_html()
     run_and_wait(page, c, timeout=60_000)
     assert c.locator(".lc-output").inner_html() == before
-
-
-KEPT_FILES = """async () => {
-    const found = {};
-    for await (const [name, handle] of (await navigator.storage.getDirectory()).entries()) {
-        found[name] = (await handle.getFile()).size;
-    }
-    return found;
-}"""
 
 
 def test_a_damaged_kept_copy_is_downloaded_again_and_replaced(page, site_url):

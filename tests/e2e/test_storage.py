@@ -8,7 +8,7 @@ The failures are made inside the worker by a line put in front of its script
 
 from __future__ import annotations
 
-from conftest import cell, run_and_wait, wait_ready
+from conftest import KEPT_FILES, a_cell_runs, status_text, wait_ready
 
 LESSON = "distances/"
 
@@ -26,32 +26,12 @@ FULL_HALF_WAY = """{
 }
 """
 
-KEPT_FILES = """async () => {
-    const found = {};
-    for await (const [name, handle] of (await navigator.storage.getDirectory()).entries()) {
-        found[name] = (await handle.getFile()).size;
-    }
-    return found;
-}"""
-
-
 def break_storage(page, prelude: str):
     def patched(route):
         body = route.fetch().text()
         route.fulfill(status=200, content_type="text/javascript", body=prelude + body)
 
     page.route("**/worker.mjs", patched)
-
-
-def status_text(page) -> str:
-    return page.locator(".lc-status").inner_text()
-
-
-def a_cell_runs(page):
-    c = cell(page, 3)
-    before = c.locator(".lc-output").inner_html()
-    run_and_wait(page, c, timeout=90_000)
-    assert c.locator(".lc-output").inner_html() == before
 
 
 def test_without_a_private_file_system_cells_run_and_the_page_says_nothing_was_kept(page, site_url):
