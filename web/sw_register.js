@@ -8,7 +8,7 @@ export function registerServiceWorker(root, notKept = () => {}) {
   if (!/^https?:$/.test(location.protocol)) return;
   if (!("serviceWorker" in navigator)) return notKept();
   navigator.serviceWorker.register(new URL("sw.js", root).href).then((registration) => {
-    const installing = registration.installing;
+    const installing = registration?.installing; // undefined where a test harness stubs register()
     installing?.addEventListener("statechange", () => installing.state === "redundant" && notKept());
   }, notKept);
 }
