@@ -17,10 +17,11 @@ PHONE = {
 }
 
 # Elements that stick out of the viewport, other than those inside a box that
-# scrolls on its own (code, editors, figures, tables, formulas; KaTeX's MathML copy is clipped).
+# scrolls on its own (code, editors, figures, tables, formulas: Material makes div.arithmatex
+# scroll sideways; KaTeX's MathML copy is clipped).
 WIDER_THAN_THE_SCREEN = """() => {
     const width = document.documentElement.clientWidth;
-    const own = 'pre, code, .cm-editor, .lc-output, figure, svg, table, .katex, .md-typeset__scrollwrap';
+    const own = 'pre, code, .cm-editor, .lc-output, figure, svg, table, .katex, .arithmatex, .md-typeset__scrollwrap';
     const wide = [...document.querySelectorAll('body *')].filter((el) => {
         const box = el.getBoundingClientRect();
         return box.width > 0 && box.right > width + 1 && !el.closest(own) && getComputedStyle(el).position !== 'fixed';

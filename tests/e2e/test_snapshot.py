@@ -36,8 +36,8 @@ def test_boots_from_the_snapshot_with_sources_and_a_clean_namespace(page, site_u
     assert "def euclidean(u, v) -> float:" in out
     # only names defined by the page's own earlier cells, plus display(): nothing from the snapshot
     assert (
-        "['X', 'cityblock', 'display', 'distance_matrix', 'euclidean', 'heatmap', 'name', 'names', "
-        "'scatter', 'x1', 'x2']" in out
+        "['X', 'cityblock', 'correlation', 'display', 'distance_matrix', 'euclidean', 'heatmap', 'name', "
+        "'names', 'scatter', 'sqeuclidean', 'x1', 'x2']" in out
     )
 
 
