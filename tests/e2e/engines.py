@@ -44,6 +44,21 @@ def missing(engine: str) -> str | None:
     return None
 
 
+# As Playwright does before a click: bring the element into view and wait until it stops
+# moving (CodeMirror corrects the estimated height of an editor once it is in view, which
+# moves everything below it; firefox_bridge.mjs does the same).
+SETTLE = """const [el, done] = arguments;
+el.scrollIntoView({block: 'center'});
+let last = '', frames = 0;
+const check = () => requestAnimationFrame(() => requestAnimationFrame(() => {
+    const box = JSON.stringify(el.getBoundingClientRect());
+    if (box === last || ++frames > 50) return done();
+    last = box;
+    check();
+}));
+check();"""
+
+
 class Engine:
     name = ""
 
@@ -216,7 +231,9 @@ class WebKitEngine(Engine):
     def element(self, selector, nth):
         from selenium.webdriver.common.by import By
 
-        return self.driver.find_elements(By.CSS_SELECTOR, selector)[nth]
+        found = self.driver.find_elements(By.CSS_SELECTOR, selector)[nth]
+        self.driver.execute_async_script(SETTLE, found)
+        return found
 
     def click(self, selector, nth=0):
         self.element(selector, nth).click()

@@ -25,9 +25,28 @@ let context = null;
 let page = null;
 let requests = [];
 
+// As Playwright does before a click: bring the element into view and wait until it
+// stops moving.  CodeMirror sizes an editor it has not measured yet by an estimate
+// and corrects it once the editor is in view, which moves everything below it.
+function settle(el) {
+  el.scrollIntoView({ block: "center" });
+  return new Promise((done) => {
+    let last = "";
+    let frames = 0;
+    const check = () => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const box = JSON.stringify(el.getBoundingClientRect());
+      if (box === last || ++frames > 50) return done();
+      last = box;
+      check();
+    }));
+    check();
+  });
+}
+
 const element = async (selector, nth) => {
   const found = await page.$$(selector);
   if (!found[nth]) throw new Error(`no element ${nth} of ${selector}`);
+  await found[nth].evaluate(settle);
   return found[nth];
 };
 
