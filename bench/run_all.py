@@ -4,6 +4,7 @@
 - bench_wide.py       wide data (NCI60, 64 x 6830): pdist, linkage, KMeans vs scipy / scikit-learn
 - bench_kmeans.py     clusterlab KMeans / quantize vs scikit-learn on a 1-megapixel photo
 - bench_site.py       Python start-up in headless Chromium: bare loadPyodide, plain and snapshot start
+- bench_lessons.py    every lesson's cells in headless Chromium, against the same cells in CPython
 """
 
 import runpy
@@ -12,7 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for name in ("bench_hierarchy.py", "bench_wide.py", "bench_kmeans.py", "bench_site.py"):
+for name in ("bench_hierarchy.py", "bench_wide.py", "bench_kmeans.py", "bench_site.py", "bench_lessons.py"):
     print(f"\n=== {name} ===", flush=True)
     sys.argv = [name]
     runpy.run_path(str(HERE / name), run_name="__main__")
