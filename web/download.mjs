@@ -15,6 +15,8 @@ import { statusDetail } from "./status_line.js";
 export const STALL_MS = 10_000;
 export const MIN_BYTES_PER_S = 100_000;
 export const JUDGE_AFTER_MS = 3_000;
+// Downloads whose consumer gets the browser's own Response (see watchedFetch).
+const KEEP_RESPONSE = /\.wasm(\?|$)/;
 
 // What each start-up file is, in the status line's words.
 const NAMES = {
@@ -51,17 +53,24 @@ const DETAIL = {
 
 // fetch(), watched: resolves to a Response whose body errors with a
 // DownloadError when the download stalls or is too slow to finish in time.
-// `plainFetch` is the fetch being watched (the global one, before it is replaced).
-export async function watchedFetch(plainFetch, input, init = {}) {
+// `plainFetch` is the fetch being watched (the global one, before it is
+// replaced); `onFailure(error, url)` also hears of every DownloadError, for
+// consumers that swallow errors (Pyodide's loading of its WebAssembly does).
+export async function watchedFetch(plainFetch, input, init = {}, onFailure = () => {}) {
   const url = input instanceof Request ? input.url : String(input);
   const what = describe(url);
+  const failed = (kind, fields) => {
+    const error = new DownloadError(kind, statusDetail(DETAIL[kind], { what, ...fields }));
+    onFailure(error, url);
+    return error;
+  };
   const abort = new AbortController();
   init.signal?.addEventListener("abort", () => abort.abort(init.signal.reason), { once: true });
   let failure = null;
   let body = null; // the watched body's controller, once there is one
   let timer = 0;
   const fail = (kind, fields) => {
-    failure = new DownloadError(kind, statusDetail(DETAIL[kind], { what, ...fields }));
+    failure = failed(kind, fields);
     clearTimeout(timer);
     try {
       body?.error(failure);
@@ -87,14 +96,14 @@ export async function watchedFetch(plainFetch, input, init = {}) {
     clearTimeout(timer);
     if (failure) throw failure;
     if (error?.name === "AbortError" || init.signal?.aborted) throw error;
-    throw new DownloadError("offline", statusDetail(DETAIL.offline, { what }));
+    throw failed("offline", {});
   }
   // A login page of a hotel's or a train's network (a "captive portal") comes
   // back as HTML with status 200 in place of the file; nothing here is HTML.
   if (response.ok && /^text\/html/i.test(response.headers.get("Content-Type") ?? "")) {
     clearTimeout(timer);
     abort.abort();
-    throw new DownloadError("webPage", statusDetail(DETAIL.webPage, { what }));
+    throw failed("webPage", {});
   }
   if (!response.body || !response.ok) {
     clearTimeout(timer);
@@ -105,30 +114,48 @@ export async function watchedFetch(plainFetch, input, init = {}) {
   deadline = started + STALL_MS + (1000 * expected) / MIN_BYTES_PER_S;
   let seen = 0;
   stallAfter(Math.min(STALL_MS, deadline - started));
+  // Counts `bytes` more; false once the download has failed.
+  const arrived = (bytes) => {
+    seen += bytes;
+    const now = performance.now();
+    const elapsed = now - started;
+    const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
+    rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
+    if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
+      fail("slow", { rate });
+      return false;
+    }
+    stallAfter(Math.min(STALL_MS, deadline - now));
+    return true;
+  };
+  const cutOff = () => {
+    if (!failure && !init.signal?.aborted) fail("cut", {});
+  };
+  if (KEEP_RESPONSE.test(url)) {
+    // The browser's own Response, not a rebuilt one: only that one keeps its
+    // URL, and with it the browser's cache of compiled WebAssembly, which
+    // saves a return visit the compiling.  A teed copy of the body is read to
+    // watch the download; a failure aborts the request, which errors both.
+    const copy = response.clone().body.getReader();
+    const watch = async () => {
+      let part = await copy.read();
+      while (!part.done && arrived(part.value.byteLength)) part = await copy.read();
+      if (part.done) clearTimeout(timer);
+    };
+    watch().catch(cutOff);
+    return response;
+  }
   const watched = new TransformStream({
     start(controller) {
       body = controller;
     },
     transform(chunk, controller) {
-      seen += chunk.byteLength;
-      const now = performance.now();
-      const elapsed = now - started;
-      const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
-      rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
-      if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
-        fail("slow", { rate });
-        return;
-      }
-      controller.enqueue(chunk);
-      stallAfter(Math.min(STALL_MS, deadline - now));
+      if (arrived(chunk.byteLength)) controller.enqueue(chunk);
     },
     flush() {
       clearTimeout(timer);
     },
   });
-  const cutOff = () => {
-    if (!failure && !init.signal?.aborted) fail("cut", {});
-  };
   // preventAbort: a connection cut mid-way reaches the reader as "cut off",
   // not as the network layer's bare TypeError.
   response.body.pipeTo(watched.writable, { preventAbort: true }).catch(cutOff);

@@ -16,9 +16,21 @@ import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } 
 import { statusDetail } from "./status_line.js";
 
 // Every download of the worker, Pyodide's own included, has a deadline (web/download.mjs).
+// Pyodide only logs a failed download of its WebAssembly and then waits for
+// ever, so each start races against the failure of any of Pyodide's files.
 const plainFetch = self.fetch.bind(self);
-self.fetch = (input, init) => watchedFetch(plainFetch, input, init);
+let pyodideFileFailed = () => {};
+self.fetch = (input, init) =>
+  watchedFetch(plainFetch, input, init, (error, url) => {
+    if (new URL(url, self.location.href).href.startsWith(pyodideBase)) pyodideFileFailed(error);
+  });
 const MODULE_DEADLINE_MS = 3 * STALL_MS;
+
+// Pyodide's loadPyodide(options), rejected as soon as one of its files fails.
+function loadPyodideWatched(mod, options) {
+  const failure = new Promise((_, reject) => (pyodideFileFailed = reject));
+  return Promise.race([mod.loadPyodide(options), failure]);
+}
 
 let pyodide = null;
 let bootNote = ""; // why the snapshot was not used, if it was not
@@ -70,7 +82,7 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
       await snapshot;
       return runtime;
     };
-    const started = await mod.loadPyodide({ ...options, _loadSnapshot: raw, createPyodideModule });
+    const started = await loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule });
     if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
       throw new Error("it does not contain the cell runner");
     }
@@ -105,7 +117,7 @@ async function boot(cfg) {
     note = statusDetail("withoutSnapshot", { reason: error.message });
   }
   const plain = !pyodide;
-  if (plain) pyodide = await (await modPromise).loadPyodide(options);
+  if (plain) pyodide = await loadPyodideWatched(await modPromise, options);
   BENCH: mark("python started");
   status("loading", statusDetail("unpacking"));
   // The sources go into the file system even after a snapshot start, so that
@@ -166,6 +178,7 @@ function setOrGet({ type, id, session: name, ...msg }) {
 // moment this module runs.  A message would arrive later: the page's main
 // thread, busy laying out the page, is what delivers it.
 const config = JSON.parse(self.name);
+const pyodideBase = new URL(config.pyodide, self.location.href).href;
 const ready = boot(config).then(
   async (note) => {
     bootNote = note;

@@ -71,6 +71,20 @@ def test_a_library_sent_as_a_web_page_is_named_and_the_next_visit_works(page, ba
     a_cell_runs(page)
 
 
+def test_a_stalled_python_runtime_is_named_instead_of_loading_for_ever(page, bad_site, network):
+    # Pyodide itself only logs a failed download of its WebAssembly and waits.
+    network["pyodide.asm.wasm"] = "stall"
+    page.goto(bad_site + LESSON)
+    page.wait_for_selector('.lc-status[data-state="error"]', timeout=120_000)
+    text = status_text(page)
+    assert "Python could not start" in text, text
+    assert f"the download of the Python runtime stalled (nothing arrived for {STALL_S} s)" in text, text
+    network.clear()
+    page.reload()
+    wait_ready(page, timeout=120_000)
+    a_cell_runs(page)
+
+
 def test_a_first_visit_without_network_says_it_needs_one_online_visit(page, bad_site, network):
     # The page itself arrived (say, from the browser's cache); nothing else can.
     network["*"] = "no-network"
