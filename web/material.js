@@ -1,6 +1,7 @@
 // Where this site bends Material for MkDocs.  Its other half is the template,
 // overrides/main.html; a Material upgrade should be checked against both
 // (tests/e2e/test_pages.py checks the template's tricks).
+import { words } from "./words.js";
 
 // 1. Material's bundle (search, table of contents, instant navigation) takes a
 //    quarter of a second of the main thread.  On a page with cells the template
@@ -18,10 +19,21 @@ export function deferredBundle() {
 
 // 2. Material's search dialog has no accessible name; give it one.
 export function nameSearchDialog() {
-  document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
+  document.querySelector(".md-search")?.setAttribute("aria-label", words("page").search);
 }
 
-// 3. With instant navigation, a new page arrives without a new document:
+// 3. The language switcher sits in the header, which instant navigation keeps:
+//    point its links at the translations of the page now shown (the head's
+//    <link rel="alternate">, which instant navigation replaces).  The links
+//    load the page afresh (target="_self", overrides/partials/alternate.html).
+export function followLanguage() {
+  for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
+    const translation = document.querySelector(`head link[rel="alternate"][hreflang="${link.hreflang}"]`);
+    if (translation) link.href = translation.href;
+  }
+}
+
+// 4. With instant navigation, a new page arrives without a new document:
 //    Material's document$ replays the current page, then emits each page
 //    reached that way.  Without Material's bundle there is just this page.
 export function onEveryPage(fn) {
