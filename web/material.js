@@ -23,13 +23,20 @@ export function nameSearchDialog() {
 }
 
 // 3. The language switcher sits in the header, which instant navigation keeps:
-//    point its links at the translations of the page now shown (the head's
-//    <link rel="alternate">, which instant navigation replaces).  The links
-//    load the page afresh (target="_self", overrides/partials/alternate.html).
+//    point its links at the page now shown in each language.  Every page
+//    exists in every language at the same path below the language's root, and
+//    the head's <link rel="alternate" hreflang> name the roots (the build
+//    writes the same links: py/livecells/mkdocs_hook.py).  The links load the
+//    page afresh (target="_self", overrides/partials/alternate.html).
 export function followLanguage() {
+  const roots = [...document.querySelectorAll('head link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.href]);
+  const here = location.origin + location.pathname;
+  const own = roots.filter(([, root]) => here.startsWith(root)).sort((a, b) => b[1].length - a[1].length)[0];
+  if (!own) return;
+  const path = here.slice(own[1].length);
   for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
-    const translation = document.querySelector(`head link[rel="alternate"][hreflang="${link.hreflang}"]`);
-    if (translation) link.href = translation.href;
+    const root = roots.find(([lang]) => lang === link.hreflang);
+    if (root) link.href = root[1] + path;
   }
 }
 

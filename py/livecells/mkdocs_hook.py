@@ -109,15 +109,25 @@ def on_page_content(html, page, config, **kwargs):
 
 
 def on_page_context(context, page, config, **kwargs):
-    # Material's scripts take the site's root from "base": a language's root here.
     root = language_root(config)
+    # Material's scripts take the site's root from "base": a language's root here
+    # (with its "/": Material resolves search/search_index.json against it).
     if root:
-        context["base_url"] = posixpath.join(context["base_url"], root.rstrip("/"))
-    # The i18n plugin leaves the home page's language links absolute ("/nb/"),
-    # which breaks a site served below a path: make them relative like the others.
-    for alternate in getattr(config.extra, "alternate", None) or []:
-        if alternate["link"].startswith("/"):
-            alternate["link"] = alternate["link"].lstrip("/") or "./"
+        context["base_url"] = posixpath.join(context["base_url"], root)
+    i18n = _i18n(config)
+    if i18n is None:
+        return context
+    # The head's <link rel="alternate" hreflang> name each language's root, as
+    # Material's own switcher script expects (it fetches their sitemaps); the
+    # switcher's links (overrides/partials/alternate.html) go to this page in
+    # each language: every page exists in every language, at the same path
+    # below the language's root (web/material.js follows the same rule).
+    path = page.url[len(root):] if page.url.startswith(root) else page.url
+    roots = [(lang, "" if lang.default else f"{lang.locale}/") for lang in i18n.config.languages if lang.build]
+    config.extra.alternate = [{"name": lang.name, "lang": lang.locale, "link": where or "."} for lang, where in roots]
+    context["lc_translations"] = [
+        {"name": lang.name, "lang": lang.locale, "link": where + path or "."} for lang, where in roots
+    ]
     return context
 
 
