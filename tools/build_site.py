@@ -146,8 +146,10 @@ def bundle_js(out: Path, config: dict, bench: bool = False) -> None:
     shutil.copy2(ROOT / "web" / "lab.css", out / "lab.css")  # the Image lab, loaded only on its page
     run([str(esbuild), "web/lab.js", *common, "--minify", "--format=iife", "--target=es2020",
          f"--outfile={out / 'lab.js'}"])
-    for name in ("player.js", "player.css"):  # step players (py/clusterlab/player.py), on every page
-        shutil.copy2(ROOT / "web" / name, out / name)
+    # Step players (py/clusterlab/player.py), on every page; player.js with its words (web/words.js).
+    run([str(esbuild), "web/player.js", *common, "--minify", "--format=iife", "--target=es2020",
+         f"--outfile={out / 'player.js'}"])
+    shutil.copy2(ROOT / "web" / "player.css", out / "player.css")
 
 
 #: The Image lab's sample photos: scikit-image's file, credit (licences from skimage.data's docstrings).

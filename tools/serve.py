@@ -51,8 +51,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         text = path.read_text(encoding="utf-8")
         locs = re.findall(r"<loc>([^<]+)</loc>", text)
         if locs:
-            home = min(locs, key=len)  # the home page is the shortest URL: the site URL
-            text = text.replace(f"<loc>{home}", f"<loc>http://{self.headers.get('Host', 'localhost')}/")
+            # The shortest URL is the home page of the sitemap's language: the
+            # site URL, or below it the language's folder (nb/sitemap.xml).
+            folder = self.path.split("?")[0].rsplit("/", 1)[0].lstrip("/")
+            home = min(locs, key=len)
+            site = home[: len(home) - len(folder) - 1] if folder and home.endswith(f"/{folder}/") else home
+            text = text.replace(f"<loc>{site}", f"<loc>http://{self.headers.get('Host', 'localhost')}/")
         body = text.encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "application/xml")

@@ -8,7 +8,8 @@ import { python } from "@codemirror/lang-python";
 import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { addDownloads } from "./downloads.js";
-import { nameSearchDialog, onEveryPage } from "./material.js";
+import { followLanguage, nameSearchDialog, onEveryPage } from "./material.js";
+import { decimal, say } from "./words.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
 
@@ -80,12 +81,13 @@ function storageSet(key, value) {
   }
 }
 
-function button(text, title, onClick) {
+// A toolbar button: its words are those of web/words.json's "cell" part, `kind` and `kind`Title.
+function button(kind, onClick) {
   const b = document.createElement("button");
   b.type = "button";
-  b.className = `lc-btn lc-btn--${text.toLowerCase()}`;
-  b.textContent = text;
-  b.title = title;
+  b.className = `lc-btn lc-btn--${kind}`;
+  b.textContent = say("cell", kind);
+  b.title = say("cell", `${kind}Title`);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -112,16 +114,16 @@ class Cell {
     this.editor = makeEditor(
       holder,
       code,
-      `Python code, cell ${this.index} of ${total}`,
+      say("cell", "editor", { index: this.index, total }),
       (text) => this.saveEdit(text),
       () => this.run(),
     );
 
     const bar = document.createElement("div");
     bar.className = "lc-toolbar";
-    this.runBtn = button("Run", "Run this cell (Ctrl+Enter or Shift+Enter)", () => this.run());
-    this.resetBtn = button("Reset", "Restore the lesson's code (your edit is discarded)", () => this.reset());
-    this.stopBtn = button("Stop", "Stop Python (restarts the session)", () => runtime.stop());
+    this.runBtn = button("run", () => this.run());
+    this.resetBtn = button("reset", () => this.reset());
+    this.stopBtn = button("stop", () => runtime.stop());
     this.stopBtn.disabled = true;
     this.badge = document.createElement("span");
     this.badge.className = "lc-badge";
@@ -145,8 +147,8 @@ class Cell {
   showEdited(edited, stale = false, saved = true) {
     this.el.classList.toggle("lc-cell--edited", edited);
     let text = "";
-    if (edited) text = saved ? "edited · saved in this browser" : "edited · could not be saved (storage full or blocked)";
-    if (edited && stale) text += " · the lesson's code changed since; Reset shows it";
+    if (edited) text = say("cell", saved ? "editedSaved" : "editedNotSaved");
+    if (edited && stale) text += say("cell", "stale");
     this.badge.textContent = text;
   }
 
@@ -172,7 +174,7 @@ class Cell {
       (c) => c.index < this.index && !c.stopped && !runtime.hasRun(this.page.session, c.index),
     );
     const chain = [...earlier, this];
-    for (const cell of chain) cell.setBusy(true, "queued…");
+    for (const cell of chain) cell.setBusy(true, say("cell", "queued"));
     for (const cell of chain) {
       const error = await cell.execute();
       if (error) {
@@ -198,20 +200,17 @@ class Cell {
   // Run this cell's code; return null, or the message shown when it could not run.
   async execute() {
     const started = performance.now();
-    if (runtime.state !== "ready") this.setBusy(true, "waiting for Python…");
+    if (runtime.state !== "ready") this.setBusy(true, say("cell", "waiting"));
     try {
       const result = await runtime.run(this.page.session, this.index, this.code());
       this.output.innerHTML = result.html;
-      this.setBusy(false, `ran in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      this.setBusy(false, say("cell", "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
       return null;
     } catch (error) {
       const stopped = error instanceof StoppedError;
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
-      const text = stopped
-        ? "Stopped. Python was restarted, so this page's variables were cleared. Running a cell first runs " +
-          "the cells above it again, except stopped ones like this, which run only when you run them."
-        : `Could not run: ${error.message}`;
+      const text = stopped ? say("cell", "stopped") : say("cell", "couldNotRun", { reason: error.message });
       this.showNote(text);
       this.setBusy(false);
       return text;
@@ -243,5 +242,6 @@ function enhancePage() {
 // after Material's bundle, whose instant navigation brings new pages.
 onEveryPage(() => {
   nameSearchDialog();
+  followLanguage();
   enhancePage();
 });

@@ -27,6 +27,7 @@ export function workerSettings() {
       manifest: new URL("snapshot.json", HERE).href,
     },
     version: CONFIG.version,
+    lang: document.documentElement.lang, // the worker's words (web/words.js)
   };
   return { url: new URL("worker.mjs", HERE), name: JSON.stringify(config) };
 }

@@ -4,7 +4,10 @@
 // (notebook.json next to the page, written by the build) and the reader's
 // current code, so the download carries their edits; a checkbox gives the
 // lesson's code instead.  cells.js calls addDownloads once the editors exist.
+// The files follow the page's language: its text, its code, and the notebook's
+// own cells (the model carries their words); the box's words are web/words.json's.
 import CONTRACT from "./contract.json";
+import { say, words } from "./words.js";
 
 function siteRoot(model) {
   // The model's url is the page's address from the site's root ("kmeans/", or "" for home).
@@ -13,6 +16,7 @@ function siteRoot(model) {
 }
 
 function fileName(model, kind) {
+  // "nb/kmeans/" gives clusterlab-nb-kmeans.ipynb: a translation does not overwrite the English file.
   const slug = model.url.replace(/\/$/, "").replace(/\//g, "-") || "index";
   return `clusterlab-${slug}.${kind}`;
 }
@@ -36,17 +40,16 @@ export function addDownloads(page, runtime) {
   const box = document.createElement("div");
   box.className = "lc-downloads";
   box.setAttribute("role", "group");
-  box.setAttribute("aria-label", "Take this page with you");
+  const said = words("downloads");
+  box.setAttribute("aria-label", said.group);
   const intro = document.createElement("p");
-  intro.innerHTML =
-    "<strong>Take this page with you</strong>: as a Jupyter notebook or a Python script (VS Code, Spyder, " +
-    "Jupytext), with your edits. The first cell installs <code>clusterlab</code> from this site if needed.";
+  intro.innerHTML = said.intro; // the words file's own markup: <strong> and <code>
   const authored = document.createElement("input");
   authored.type = "checkbox";
   authored.id = "lc-downloads-authored";
   const label = document.createElement("label");
   label.className = "lc-downloads__authored";
-  label.append(authored, " the lesson's code (leave out my edits)");
+  label.append(authored, said.authored);
   const note = document.createElement("span");
   note.className = "lc-downloads__note";
   note.setAttribute("role", "status");
@@ -54,11 +57,11 @@ export function addDownloads(page, runtime) {
 
   async function download(kind, btn) {
     btn.disabled = true;
-    note.textContent = "making the file…";
+    note.textContent = said.making;
     try {
       if (!model) {
         const response = await fetch(new URL(CONTRACT.pageModel.file, location.href));
-        if (!response.ok) throw new Error(`the page's model is missing (HTTP ${response.status})`);
+        if (!response.ok) throw new Error(say("downloads", "noModel", { status: response.status }));
         model = await response.json();
       }
       const edits = {};
@@ -71,22 +74,20 @@ export function addDownloads(page, runtime) {
       const name = fileName(model, kind);
       save(result.text, name, TYPES[kind]);
       const count = Object.keys(edits).length;
-      note.textContent = `${name}: ` + (count ? `with your edits to ${count} cell${count > 1 ? "s" : ""}` : "the lesson's code");
+      const key = count > 1 ? "withEdits" : count === 1 ? "withEdit" : "lessonCode";
+      note.textContent = say("downloads", key, { name, count });
     } catch (error) {
-      note.textContent = `Could not make the file: ${error.message}`;
+      note.textContent = say("downloads", "failed", { reason: error.message });
     } finally {
       btn.disabled = false;
     }
   }
 
-  const buttons = [
-    ["ipynb", "Download notebook (.ipynb)"],
-    ["py", "Download script (.py)"],
-  ].map(([kind, text]) => {
+  const buttons = ["ipynb", "py"].map((kind) => {
     const btn = document.createElement("button");
     btn.type = "button";
     btn.className = `lc-btn lc-btn--download lc-btn--${kind}`;
-    btn.textContent = text;
+    btn.textContent = said[kind];
     btn.addEventListener("click", () => download(kind, btn));
     return btn;
   });

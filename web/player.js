@@ -3,6 +3,10 @@
 // of Python.  The listeners sit on `document`, so they serve players that were
 // in the page when it was built, players a cell inserts after it runs, and
 // pages reached by Material's instant navigation, without looking for them.
+// "Step i of n" is in the page's language (web/words.json, "player"); esbuild
+// bundles this file (tools/build_site.py).
+import { say } from "./words.js";
+
 (() => {
   if (window.__clpPlayer) return; // one set of listeners per tab
   window.__clpPlayer = true;
@@ -20,7 +24,8 @@
     const slider = controls.querySelector(".clp-player-slider");
     slider.value = String(i + 1);
     const caption = all[i].querySelector(":scope > .clp-caption");
-    slider.setAttribute("aria-valuetext", `Step ${i + 1} of ${n}` + (caption ? `: ${caption.textContent}` : ""));
+    const text = say("player", "step", { step: i + 1, steps: n });
+    slider.setAttribute("aria-valuetext", text + (caption ? `: ${caption.textContent}` : ""));
     // aria-disabled rather than disabled: a button keeps the focus at either end.
     const [prev, next] = controls.querySelectorAll(".clp-player-btn");
     for (const [button, end] of [[prev, i === 0], [next, i === n - 1]]) {
@@ -28,7 +33,6 @@
       else button.removeAttribute("aria-disabled");
     }
     const status = controls.querySelector(".clp-player-status");
-    const text = `Step ${i + 1} of ${n}`;
     if (status.textContent !== text) status.textContent = text;
   }
 

@@ -66,7 +66,7 @@ export class Runtime {
     worker.onmessage = (event) => this.onMessage(event.data);
     worker.onerror = async (event) => {
       event.preventDefault?.();
-      this.failAll(new Error("The Python runtime failed."));
+      this.failAll(new Error(statusDetail("runtimeFailed")));
       // The worker's own file out of reach: a first visit without network.
       const offline = await siteUnreachable(fetch, url);
       if (this.worker !== worker) return; // stopped meanwhile

@@ -31,6 +31,7 @@ from pygments.lexers import PythonLexer
 from pymdownx.superfences import SuperFencesException
 
 from .runner import new_namespace, run_cell
+from .words import DEFAULT, fill, words
 
 OPTIONS = ("live", "hidden", "expect_error")
 #: The build's runtime version (tools/build_site.py sets it); the browser reloads
@@ -38,24 +39,28 @@ OPTIONS = ("live", "hidden", "expect_error")
 BUILD = os.environ.get("LIVECELLS_VERSION", "dev")
 #: A cell that runs longer than this at build time fails the build.
 BUILD_TIMEOUT_SECONDS = 120
-#: What the build and the browser agree on (web/contract.json); here, the
-#: status line's words, which the browser's web/status_line.js also uses.
+#: What the build and the browser agree on (web/contract.json).
 CONTRACT = json.loads((Path(__file__).resolve().parents[2] / "web" / "contract.json").read_text())
-# Python's status line and the keys help, above a page's first cell.  They are
-# in the page from the start, so that nothing moves when the runtime (boot.js)
-# fills them in; cells.css shows them only when JavaScript runs.
-STATUS_LINE = (
-    f'<div class="lc-status" role="status" data-state="loading">{CONTRACT["status"]["loading"]}</div>'
-    '<p class="lc-help" id="lc-keys-help">Edit the code and press Ctrl+Enter (⌘+Enter) or Shift+Enter '
-    "to run it. Tab indents; press Esc then Tab to leave the editor.</p>"
-)
+
+
+def status_line(lang: str) -> str:
+    """Python's status line and the keys help, above a page's first cell, in the
+    page's language (web/words.json, which web/status_line.js also reads).  They
+    are in the page from the start, so that nothing moves when the runtime
+    (boot.js) fills them in; cells.css shows them only when JavaScript runs."""
+    said = words(lang)
+    return (
+        f'<div class="lc-status" role="status" data-state="loading">{html.escape(said["status"]["loading"])}</div>'
+        f'<p class="lc-help" id="lc-keys-help">{html.escape(said["page"]["keysHelp"])}</p>'
+    )
 
 
 class _Page:
     """The session of the page being rendered: its namespace and cell count."""
 
-    def __init__(self, name: str, meta: dict | None = None):
+    def __init__(self, name: str, meta: dict | None = None, lang: str = DEFAULT):
         self.name = name
+        self.lang = lang
         self.meta = {} if meta is None else meta
         self.namespace = new_namespace()
         self.cells = 0
@@ -70,14 +75,16 @@ def page_records() -> list[dict]:
     return _page.records
 
 
-def start_page(name: str, meta: dict | None = None) -> None:
+def start_page(name: str, meta: dict | None = None, lang: str = DEFAULT) -> None:
     """Begin a fresh session for page ``name`` (called by the MkDocs hook).
 
     ``meta`` is the page's metadata; ``meta["livecells"]`` is set when the page
     has a cell, so the template starts Python early on that page only.
+    ``lang`` is the page's language (its ``<html lang>``), for the runtime's words.
     """
     global _page
-    _page = _Page(name, meta)
+    words(lang)  # an unknown language fails here, with the fix
+    _page = _Page(name, meta, lang)
 
 
 def validate(language, inputs, options, attrs, md) -> bool:
@@ -140,16 +147,17 @@ def _format_cell(src: str, options: dict) -> str:
     _page.records.append({"source": src, "hidden": bool(options.get("hidden")), "expect_error": expect_error,
                           "error": result.error, "outputs": result.items})
     code = highlight(src, PythonLexer(), HtmlFormatter(cssclass="highlight", wrapcode=True))
+    said = words(_page.lang)["page"]
     cell = (
         f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '
         f'data-lc-code="{html.escape(src)}">'
         f'<div class="lc-source">{code}</div>'
-        f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}" tabindex="0">'
+        f'<div class="lc-output" aria-live="polite" aria-label="{html.escape(fill(said["output"], index=index))}" tabindex="0">'
         f"{result.html}</div></div>"
     )
     if options.get("hidden"):
         cell = (
-            '<details class="lc-setup"><summary>Setup code (runs automatically first)</summary>'
+            f'<details class="lc-setup"><summary>{html.escape(said["setup"])}</summary>'
             f"{cell}</details>"
         )
-    return STATUS_LINE + cell if index == 1 else cell
+    return status_line(_page.lang) + cell if index == 1 else cell

@@ -1,35 +1,134 @@
 """MkDocs hook: give every page a fresh live-cell session before its Markdown renders,
 and write the model of every page with cells (``notebook.json`` next to its
 ``index.html``), from which the browser makes the page's notebook and script
-(livecells.notebook, web/downloads.js)."""
+(livecells.notebook, web/downloads.js).
+
+It also makes each language of the site (plugin i18n in mkdocs.yml: English
+at the root, the others in /nb/ and /id/) a site of its own for Material's
+scripts: a page's ``base`` is its language's root, which has its own search
+index (that language's stemmer and stop words, its pages only) and its own
+``sitemap.xml`` (so that instant navigation stays within the language, and
+a switch of language loads the page afresh, with its ``<html lang>`` and the
+runtime's words).  The plugin builds the languages one after the other into
+one folder, each build writing these files at the root; the hook moves each
+language's copy to its root and puts the default language's back at the end
+of ``mkdocs build`` (on_shutdown).
+"""
 
 import json
+import logging
+import posixpath
 import tomllib
 from pathlib import Path
 
-from livecells import fence, notebook
+from mkdocs import plugins
+
+from livecells import fence, notebook, words
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The model's file name, next to each page with cells (web/contract.json).
 MODEL_FILE = fence.CONTRACT["pageModel"]["file"]
+#: What each language's build writes at the site's root and Material reads from the language's root.
+LANGUAGE_FILES = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+#: What the default language's build writes and the later builds overwrite.
+DEFAULT_FILES = (*LANGUAGE_FILES, "404.html")
 _markdown: dict[str, str] = {}
+_default_files: dict[str, bytes] = {}
+_site_dir = Path("site")
 
 
-def on_page_markdown(markdown, page, **kwargs):
-    fence.start_page(page.file.src_uri, page.meta)
+class _InstantSwitcherIsFine(logging.Filter):
+    """mkdocs-static-i18n warns that Material's language switcher keeps the first
+    page's links under instant navigation, and the build is strict.  Here each
+    language has its own sitemap, so instant navigation never crosses languages,
+    and overrides/partials/alternate.html with web/material.js keep the
+    switcher's links on the current page's translations (tests/e2e/test_languages.py)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "language switcher contextual link is not compatible" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(_InstantSwitcherIsFine())
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _theme_language(config) -> str:
+    return config.theme["language"] if "language" in config.theme else words.DEFAULT
+
+
+def site_language(config) -> str:
+    """The language of the build in progress: the i18n plugin's, else the theme's."""
+    i18n = _i18n(config)
+    return i18n.current_language if i18n else _theme_language(config)
+
+
+def default_language(config) -> str:
+    i18n = _i18n(config)
+    return i18n.default_language if i18n else _theme_language(config)
+
+
+def language_root(config) -> str:
+    """Where the build's language lives, from the site's root: '' or 'nb/'."""
+    lang = site_language(config)
+    return "" if lang == default_language(config) else f"{lang}/"
+
+
+@plugins.event_priority(-150)  # after the i18n plugin has switched the theme's language
+def on_config(config, **kwargs):
+    # Material's search plugin reads its language, word separator and pipeline
+    # from the theme's language once, for the first build: read them again for
+    # each language (Material's partials/languages/nb.html: lunr's "no";
+    # id.html: no stemmer nor stop words).
+    search = config.plugins.get("material/search")
+    if search is not None:
+        search.config.lang, search.config.separator, search.config.pipeline = [], None, None
+        search.on_config(config)
+    return config
+
+
+def on_page_markdown(markdown, page, config, **kwargs):
+    fence.start_page(page.file.src_uri, page.meta, site_language(config))
     _markdown[page.file.src_uri] = markdown
     return markdown
 
 
-def on_page_content(html, page, **kwargs):
+def on_page_content(html, page, config, **kwargs):
     records = fence.page_records()
     if records:
         version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+        lang = site_language(config)
         page.meta["livecells_model"] = notebook.page_model(
             page.title, page.file.src_uri, page.url, _markdown[page.file.src_uri], records,
-            notebook.wheel_path(version),
+            notebook.wheel_path(version), lang=lang, pages=language_root(config),
+            words=words.words(lang)["notebook"],
         )
     return html
+
+
+def on_page_context(context, page, config, **kwargs):
+    root = language_root(config)
+    # Material's scripts take the site's root from "base": a language's root here
+    # (with its "/": Material resolves search/search_index.json against it).
+    if root:
+        context["base_url"] = posixpath.join(context["base_url"], root)
+    i18n = _i18n(config)
+    if i18n is None:
+        return context
+    # The head's <link rel="alternate" hreflang> name each language's root, as
+    # Material's own switcher script expects (it fetches their sitemaps); the
+    # switcher's links (overrides/partials/alternate.html) go to this page in
+    # each language: every page exists in every language, at the same path
+    # below the language's root (web/material.js follows the same rule).
+    path = page.url[len(root):] if page.url.startswith(root) else page.url
+    roots = [(lang, "" if lang.default else f"{lang.locale}/") for lang in i18n.config.languages if lang.build]
+    config.extra.alternate = [{"name": lang.name, "lang": lang.locale, "link": where or "."} for lang, where in roots]
+    context["lc_translations"] = [
+        {"name": lang.name, "lang": lang.locale, "link": where + path or "."} for lang, where in roots
+    ]
+    return context
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -39,3 +138,36 @@ def on_post_page(output, page, config, **kwargs):
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return output
+
+
+@plugins.event_priority(-50)  # after search and sitemap are written, before the i18n plugin's next language
+def on_post_build(config, **kwargs):
+    global _site_dir
+    site = _site_dir = Path(config["site_dir"])
+    root = language_root(config)
+    if not root:
+        _default_files.clear()
+        _default_files.update({name: (site / name).read_bytes() for name in DEFAULT_FILES if (site / name).exists()})
+        return
+    for name in LANGUAGE_FILES:
+        source, dest = site / name, site / root / name
+        if not source.exists():
+            continue
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        if name.endswith("search_index.json"):  # its pages' addresses, from the language's root
+            index = json.loads(source.read_text(encoding="utf-8"))
+            for doc in index["docs"]:
+                if doc["location"].startswith(root):
+                    doc["location"] = doc["location"][len(root):]
+            dest.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        else:
+            dest.write_bytes(source.read_bytes())
+
+
+def on_shutdown(**kwargs):
+    # After the i18n plugin's last language (and its search index of every
+    # language, which Material would search from every page): the default
+    # language's files at the root again.
+    for name, data in _default_files.items():
+        (_site_dir / name).write_bytes(data)
+    _default_files.clear()

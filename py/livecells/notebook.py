@@ -8,7 +8,8 @@ a download by running this very module in the page's Pyodide worker
 
 The model is a dict::
 
-    {"format": 1, "title": ..., "src": "kmeans.md", "url": "kmeans/",
+    {"format": 2, "title": ..., "src": "kmeans.md", "url": "kmeans/",
+     "lang": "en", "pages": "", "words": {...},
      "wheel": "downloads/clusterlab-0.1.0-py3-none-any.whl",
      "segments": [{"type": "markdown", "source": ...},
                   {"type": "code", "index": 1, "source": ..., "hidden": bool,
@@ -16,7 +17,11 @@ The model is a dict::
                    "outputs": [[kind, text], ...]}, ...]}
 
 with output kinds as :mod:`livecells.runner` records them (``stdout``,
-``stderr``, ``result``, ``error``, ``svg``, ``html``).
+``stderr``, ``result``, ``error``, ``svg``, ``html``).  ``lang`` is the page's
+language, ``pages`` where that language's pages live from the site's root
+('' or 'nb/'), and ``words`` the notebook's own texts in that language
+(web/words.json, part "notebook"): the model carries them, so this module
+needs no file of its own in the browser.
 
 >>> model = page_model("Demo", "demo.md", "demo/", "Some \\\\(x^2\\\\).\\n",
 ...                    [], "downloads/w.whl")
@@ -62,7 +67,9 @@ __all__ = [
 ]
 
 #: The model's format number; a browser given another one refuses to convert.
-FORMAT = 1
+FORMAT = 2
+#: The texts of the notebook's own cells (web/words.json, part "notebook").
+WORDS = ("intro", "library", "plainResults", "needsLibrary", "noDisplay", "raises")
 OUTPUT_KINDS = ("stdout", "stderr", "result", "error", "svg", "html")
 
 # A live fence: ```python live [options] ... ```, at the start of a line or
@@ -123,12 +130,22 @@ def _dedent_continuation(text: str, indent: str) -> str:
     return "\n".join(lines)
 
 
-def page_model(title: str, src: str, url: str, markdown: str, cells: list, wheel: str) -> dict:
+def page_model(title: str, src: str, url: str, markdown: str, cells: list, wheel: str, *,
+               lang: str = "en", pages: str = "", words: dict | None = None) -> dict:
     """The model of a page: its Markdown split at the live fences, joined with the cells' results.
 
     ``cells`` are dicts ``{"source", "hidden", "expect_error", "error", "outputs"}``
     in page order, one per live fence of ``markdown`` (the build's fence records them).
+    ``words`` are the notebook's texts in language ``lang`` (by default those of
+    web/words.json, read at build time only).
     """
+    if words is None:
+        from .words import words as words_of  # build time only: not in the browser's archive
+
+        words = words_of(lang)["notebook"]
+    missing = [key for key in WORDS if not isinstance(words.get(key), str)]
+    if missing:
+        raise ValueError(f"{src}: the notebook's words lack {missing}; add them to web/words.json (part 'notebook').")
     parts = split_live_fences(markdown)
     fences = [p for p in parts if isinstance(p, tuple)]
     if len(fences) != len(cells):
@@ -158,7 +175,8 @@ def page_model(title: str, src: str, url: str, markdown: str, cells: list, wheel
             "error": cell.get("error"),
             "outputs": [list(item) for item in cell["outputs"]],
         })
-    return {"format": FORMAT, "title": title, "src": src, "url": url, "wheel": wheel, "segments": segments}
+    return {"format": FORMAT, "title": title, "src": src, "url": url, "lang": lang, "pages": pages,
+            "words": {key: words[key] for key in WORDS}, "wheel": wheel, "segments": segments}
 
 
 # ------------------------------------------------------------------ markdown ---
@@ -224,19 +242,20 @@ def _math(text: str) -> str:
     return _INLINE_MATH.sub(lambda m: f"${m.group(1).strip()}$", text)
 
 
-def _page_url(target: str, src: str, site_url: str) -> str:
-    """A relative link of the page ``src`` as an absolute address on the site."""
+def _page_url(target: str, src: str, site_url: str, pages: str = "") -> str:
+    """A relative link of the page ``src`` as an absolute address on the site;
+    a link to another page goes to that page in the language whose pages are in ``pages``."""
     if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target, re.IGNORECASE):
         return target
     path, _, anchor = target.partition("#")
     path = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
     if path.endswith(".md"):
         path = path[:-3]
-        path = "" if path == "index" else (path[:-5] if path.endswith("/index") else path + "/")
+        path = pages + ("" if path == "index" else (path[:-5] if path.endswith("/index") else path + "/"))
     return site_url + path + (f"#{anchor}" if anchor else "")
 
 
-def jupyter_markdown(source: str, src: str = "index.md", site_url: str = "") -> str:
+def jupyter_markdown(source: str, src: str = "index.md", site_url: str = "", pages: str = "") -> str:
     r"""The page's Markdown as Jupyter renders it.
 
     Formulas keep their TeX, between ``$`` (inline) and ``$$`` (display);
@@ -245,6 +264,8 @@ def jupyter_markdown(source: str, src: str = "index.md", site_url: str = "") -> 
 
     >>> print(jupyter_markdown("Area \\(\\pi r^2\\), `\\(kept\\)`, [next](kmeans.md#a)", "index.md", "https://x.org/"))
     Area $\pi r^2$, `\(kept\)`, [next](https://x.org/kmeans/#a)
+    >>> print(jupyter_markdown("[next](kmeans.md), ![a](assets/a.png)", "index.nb.md", "https://x.org/", "nb/"))
+    [next](https://x.org/nb/kmeans/), ![a](https://x.org/assets/a.png)
     >>> print(jupyter_markdown('??? question "Why?"\n    Because.'))
     <details><summary>Why?</summary>
     <BLANKLINE>
@@ -256,7 +277,7 @@ def jupyter_markdown(source: str, src: str = "index.md", site_url: str = "") -> 
 
     def transform(piece: str) -> str:
         piece = _math(piece)
-        return _LINK.sub(lambda m: m.group(1) + _page_url(m.group(2), src, site_url) + m.group(3), piece)
+        return _LINK.sub(lambda m: m.group(1) + _page_url(m.group(2), src, site_url, pages) + m.group(3), piece)
 
     return _outside_code(text, transform)
 
@@ -277,12 +298,16 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
+def _fill(text: str, **values) -> str:
+    return re.sub(r"\{(\w+)\}", lambda m: str(values[m.group(1)]), text)
+
+
 def _intro(model: dict, site_url: str) -> str:
-    return f"*{model['title']}*, a lesson of the clusterlab course: {site_url}{model['url']}"
+    return _fill(model["words"]["intro"], title=model["title"], url=site_url + model["url"])
 
 
-def _setup_code(wheel_url: str, notebook: bool) -> str:
-    head = "# The course's library, clusterlab: pure Python, installs from the course site.\n"
+def _setup_code(wheel_url: str, notebook: bool, said: dict) -> str:
+    head = f"# {said['library']}\n"
     if notebook:
         return head + (
             "try:\n"
@@ -290,19 +315,19 @@ def _setup_code(wheel_url: str, notebook: bool) -> str:
             "except ImportError:\n"
             f"    %pip install {wheel_url}\n"
             "    import clusterlab  # noqa: F401\n"
-            "# Results shown as on the course page: repr(), not IPython's pretty printer.\n"
+            f"# {said['plainResults']}\n"
             "%config PlainTextFormatter.pprint = False"
         )
     return head + (
         "try:\n"
         "    import clusterlab  # noqa: F401\n"
         "except ImportError:\n"
-        '    print("This script needs clusterlab. Install it with:")\n'
+        f"    print({json.dumps(said['needsLibrary'], ensure_ascii=False)})\n"
         f'    print("    pip install {wheel_url}")\n'
         "    raise SystemExit(1) from None\n"
         "try:\n"
         "    display\n"
-        "except NameError:  # plain Python has no display(): show objects as text\n"
+        f"except NameError:  # {said['noDisplay']}\n"
         "    def display(*objects):\n"
         "        for obj in objects:\n"
         "            print(repr(obj))"
@@ -345,11 +370,11 @@ def to_notebook(model: dict, site_url: str, edits: dict | None = None) -> str:
     cells = [
         {"cell_type": "markdown", "id": "intro", "metadata": {}, "source": _lines(_intro(model, site_url))},
         {"cell_type": "code", "id": "setup", "metadata": {}, "execution_count": None, "outputs": [],
-         "source": _lines(_setup_code(wheel_url, notebook=True))},
+         "source": _lines(_setup_code(wheel_url, True, model["words"]))},
     ]
     for n, seg in enumerate(model["segments"], 1):
         if seg["type"] == "markdown":
-            source = jupyter_markdown(seg["source"], model["src"], site_url)
+            source = jupyter_markdown(seg["source"], model["src"], site_url, model["pages"])
             cells.append({"cell_type": "markdown", "id": f"text-{n}", "metadata": {}, "source": _lines(source)})
             continue
         index = seg["index"]
@@ -369,7 +394,7 @@ def to_notebook(model: dict, site_url: str, edits: dict | None = None) -> str:
         "metadata": {
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
             "language_info": {"name": "python"},
-            "clusterlab": {"page": site_url + model["url"], "title": model["title"]},
+            "clusterlab": {"page": site_url + model["url"], "title": model["title"], "lang": model["lang"]},
         },
     }
     return json.dumps(notebook, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
@@ -388,17 +413,17 @@ def to_script(model: dict, site_url: str, edits: dict | None = None) -> str:
     edits = _check(model, site_url, edits)
     cells = [
         "# %% [markdown]\n" + _comment(_intro(model, site_url)),
-        "# %%\n" + _setup_code(site_url + model["wheel"], notebook=False),
+        "# %%\n" + _setup_code(site_url + model["wheel"], False, model["words"]),
     ]
     for seg in model["segments"]:
         if seg["type"] == "markdown":
-            text = jupyter_markdown(seg["source"], model["src"], site_url)
+            text = jupyter_markdown(seg["source"], model["src"], site_url, model["pages"])
             cells.append("# %% [markdown]\n" + _comment(text))
         else:
             code = edits.get(seg["index"], seg["source"]).rstrip("\n")
             if seg["expect_error"]:  # the error is the lesson: show it, and let the script go on
                 code = (
-                    "# This cell raises an error on purpose.\ntry:\n"
+                    f"# {model['words']['raises']}\ntry:\n"
                     + "\n".join(f"    {line}" if line.strip() else "" for line in code.split("\n"))
                     + '\nexcept Exception as error:\n    print(f"{type(error).__name__}: {error}")'
                 )

@@ -1,0 +1,39 @@
+// The runtime's words in the page's language, from web/words.json (the build
+// reads the same file: py/livecells/words.py).  The language is the page's
+// <html lang>; in the Python worker, which has no page, it is the one the page
+// put in the worker's name (web/config.js).  A language the file does not have
+// gets English.
+import WORDS from "./words.json";
+
+const DEFAULT = "en";
+
+export function language() {
+  let lang = DEFAULT;
+  try {
+    lang = typeof document === "undefined" ? JSON.parse(self.name).lang : document.documentElement.lang;
+  } catch {
+    // a worker started without a language in its name: English
+  }
+  lang = String(lang || DEFAULT).toLowerCase().split("-")[0];
+  return lang !== "about" && Object.hasOwn(WORDS, lang) ? lang : DEFAULT;
+}
+
+// One part of the words ("status", "cell", "downloads", ...) in the page's language.
+export function words(part) {
+  return WORDS[language()][part];
+}
+
+// `text` with its {fields} filled in from `fields`.
+export function fill(text, fields = {}) {
+  return text.replace(/\{(\w+)\}/g, (_, name) => fields[name]);
+}
+
+// The text `key` of `part` in the page's language, its {fields} filled in.
+export function say(part, key, fields = {}) {
+  return fill(words(part)[key], fields);
+}
+
+// A number in running text as the page's readers write it (0.25, 0,25).
+export function decimal(value, digits) {
+  return value.toLocaleString(language(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
