@@ -50,6 +50,24 @@ STATUS_LINE = (
     "to run it. Tab indents; press Esc then Tab to leave the editor.</p>"
 )
 
+# A cell's toolbar, in the page from the start: its Run works before the editor
+# arrives (web/live_cell.js), and nothing moves when the editor takes the code's
+# place.  Stop is for a run in progress; the badge and state say what happened.
+_BUTTONS = (
+    ("run", "Run", "Run this cell (Ctrl+Enter or Shift+Enter)"),
+    ("reset", "Reset", "Restore the lesson's code (your edit is discarded)"),
+    ("stop", "Stop", "Stop Python (restarts the session)"),
+)
+TOOLBAR = (
+    '<div class="lc-toolbar">'
+    + "".join(
+        f'<button type="button" class="lc-btn lc-btn--{name}" title="{title}"{" disabled" if name == "stop" else ""}>'
+        f"{text}</button>"
+        for name, text, title in _BUTTONS
+    )
+    + '<span class="lc-badge"></span><span class="lc-state"></span></div>'
+)
+
 
 class _Page:
     """The session of the page being rendered: its namespace and cell count."""
@@ -143,7 +161,7 @@ def _format_cell(src: str, options: dict) -> str:
     cell = (
         f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '
         f'data-lc-code="{html.escape(src)}">'
-        f'<div class="lc-source">{code}</div>'
+        f'<div class="lc-source">{code}</div>{TOOLBAR}'
         f'<div class="lc-output" aria-live="polite" aria-label="Output of cell {index}" tabindex="0">'
         f"{result.html}</div></div>"
     )
