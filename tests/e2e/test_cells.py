@@ -205,7 +205,7 @@ def test_editors_arrive_after_python_without_moving_the_page(page, site_url):
     page.add_init_script(RECORD_READY_AT)
     held = []
     page.route("**/cells.js", lambda route: held.append(route))  # hold the editors back until measured
-    page.goto(site_url + LESSON)
+    page.goto(site_url + LESSON, wait_until="domcontentloaded")  # held back, cells.js may hold back "load"
     # boot.js alone shows Python's progress, above the lesson's code
     page.wait_for_selector('.lc-status[data-state="ready"]', timeout=60_000)
     before = cell_heights(page)
