@@ -83,9 +83,9 @@ class Cell {
     const source = this.el.querySelector(".lc-source");
     const holder = document.createElement("div");
     holder.className = "lc-editor";
+    source.replaceWith(holder);
     const label = WORDS.editorLabel(this.index, this.page.cells.length);
     this.editor = makeEditor(holder, this.text, label, (text) => this.saveEdit(text), () => this.run());
-    source.replaceWith(holder);
   }
 
   showText(text) {
