@@ -1,11 +1,16 @@
 // What the page's JavaScript does besides Python waits until Python is ready or
 // has failed, or LATER_AT_THE_LATEST_MS at the latest: on a machine with few
 // cores it would otherwise compete with Python's start, which is what the
-// reader waits for.  Meanwhile the page shows the lesson's code, its outputs and
-// the status line.  Two scripts wait, in this order:
+// reader waits for.  Meanwhile the page shows the lesson's code, its outputs,
+// the status line and the cells' toolbars, whose Run already works.  Two scripts wait, in this order:
 // - Material's bundle, which the template leaves unrun on a page with cells
 //   (web/material.js);
 // - the cell editors (cells.js, with CodeMirror).
+// A Run the reader pressed before (web/live_cell.js) is answered first: its
+// output would otherwise wait behind these scripts on the main thread.  A run
+// still going LATER_AT_THE_LATEST_MS later (a long cell, a loop in a saved
+// edit) keeps them waiting no longer.
+import { runsSettled } from "./live_cell.js";
 import { deferredBundle } from "./material.js";
 
 export const LATER_AT_THE_LATEST_MS = 1500;
@@ -21,9 +26,10 @@ function addScript(url, onload = null) {
 let requested = false;
 
 // Load the rest of the page's scripts (once; `here` is the runtime's folder).
-export function loadAfterPython(here) {
+export async function loadAfterPython(here) {
   if (requested) return;
   requested = true;
+  await Promise.race([runsSettled(), new Promise((resolve) => setTimeout(resolve, LATER_AT_THE_LATEST_MS))]);
   const material = deferredBundle();
   if (material) addScript(material.url, material.onload);
   addScript(new URL("cells.js", here).href);

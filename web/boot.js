@@ -9,6 +9,7 @@
 // page's load event.  README.md, "How the browser side works", shows the order.
 import { loadAfterPython, LATER_AT_THE_LATEST_MS } from "./after_python.js";
 import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, workerSettings } from "./config.js";
+import { startCells } from "./live_cell.js";
 import { showStatus, statusDetail } from "./status_line.js";
 import { registerServiceWorker } from "./sw_register.js";
 import { Runtime, StoppedError } from "./worker_client.js";
@@ -21,6 +22,7 @@ if (!window.__lcRuntime) {
   runtime.build = BUILD; // cells.js reloads a page built for another runtime
   window.__lcRuntime = runtime;
   document.documentElement.classList.add("lc-js"); // shows the status line (cells.css)
+  startCells(runtime); // Run works before the editors come
 
   const afterPython = () => {
     registerServiceWorker(ROOT, () => runtime.addNote(statusDetail("offlineNotKept")));

@@ -179,7 +179,11 @@ function setOrGet({ type, id, session: name, ...msg }) {
 // thread, busy laying out the page, is what delivers it.
 const config = JSON.parse(self.name);
 const pyodideBase = new URL(config.pyodide, self.location.href).href;
-const ready = boot(config).then(
+// Cells run once Python has started; keeping the snapshot for the next visit
+// (a write of its bytes, not of the live heap) goes on beside them.
+const started = boot(config);
+started.catch(() => {}); // reported by the status below
+const ready = started.then(
   async (note) => {
     bootNote = note;
     status("ready", note);
@@ -215,7 +219,7 @@ function convert({ id, args }) {
 onmessage = async ({ data: msg }) => {
   if (!["run", "set", "get", "convert"].includes(msg.type)) return;
   try {
-    await ready;
+    await started;
   } catch {
     return; // the error status was already sent
   }

@@ -54,6 +54,22 @@ def status_line(lang: str) -> str:
         f'<p class="lc-help" id="lc-keys-help">{html.escape(said["page"]["keysHelp"])}</p>'
     )
 
+def toolbar(lang: str) -> str:
+    """A cell's toolbar in the page's language, in the page from the start: its
+    Run works before the editor arrives (web/live_cell.js), and nothing moves
+    when the editor takes the code's place.  Stop is for a run in progress; the
+    badge and state say what happened."""
+    said = words(lang)["cell"]
+    return (
+        '<div class="lc-toolbar">'
+        + "".join(
+            f'<button type="button" class="lc-btn lc-btn--{name}" title="{html.escape(said[name + "Title"])}"'
+            f'{" disabled" if name == "stop" else ""}>{html.escape(said[name])}</button>'
+            for name in ("run", "reset", "stop")
+        )
+        + '<span class="lc-badge"></span><span class="lc-state"></span></div>'
+    )
+
 
 class _Page:
     """The session of the page being rendered: its namespace and cell count."""
@@ -151,7 +167,7 @@ def _format_cell(src: str, options: dict) -> str:
     cell = (
         f'<div class="lc-cell" data-lc-index="{index}" data-lc-build="{BUILD}" '
         f'data-lc-code="{html.escape(src)}">'
-        f'<div class="lc-source">{code}</div>'
+        f'<div class="lc-source">{code}</div>{toolbar(_page.lang)}'
         f'<div class="lc-output" aria-live="polite" aria-label="{html.escape(fill(said["output"], index=index))}" tabindex="0">'
         f"{result.html}</div></div>"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from conftest import SITE, cell, cell_with, run_and_wait, set_code, wait_idle, wait_ready
@@ -204,7 +205,7 @@ def test_editors_arrive_after_python_without_moving_the_page(page, site_url):
     page.add_init_script(RECORD_READY_AT)
     held = []
     page.route("**/cells.js", lambda route: held.append(route))  # hold the editors back until measured
-    page.goto(site_url + LESSON)
+    page.goto(site_url + LESSON, wait_until="domcontentloaded")  # held back, cells.js may hold back "load"
     # boot.js alone shows Python's progress, above the lesson's code
     page.wait_for_selector('.lc-status[data-state="ready"]', timeout=60_000)
     before = cell_heights(page)
@@ -214,7 +215,7 @@ def test_editors_arrive_after_python_without_moving_the_page(page, site_url):
         page.wait_for_timeout(50)
     assert held, "cells.js was not requested once Python was ready"
     held[0].continue_()
-    page.wait_for_selector(".lc-toolbar", state="attached")
+    page.wait_for_selector(".cm-editor", state="attached")
     # requested because Python was ready, not before, and not only by the 1.5 s timer
     requested = page.evaluate("performance.getEntriesByType('resource').find((e) => e.name.includes('cells.js')).startTime")
     ready_at = page.evaluate("window.__readyAt")
@@ -230,9 +231,97 @@ def test_editors_arrive_after_python_without_moving_the_page(page, site_url):
 def test_editors_load_even_while_python_is_still_starting(page, site_url):
     page.route("**/pyodide.mjs", lambda route: None)  # Python never gets going
     page.goto(site_url + LESSON)
-    page.wait_for_selector(".lc-toolbar", state="attached", timeout=10_000)
+    page.wait_for_selector(".cm-editor", state="attached", timeout=10_000)
     assert page.locator(".lc-status").get_attribute("data-state") == "loading"
     page.wait_for_function("typeof window.document$?.subscribe === 'function'")  # Material's bundle ran too
     c = cell_with(page, "euclidean(X[0], X[2])")
     set_code(page, c, "euclidean(X[0], X[3])")  # the reader can edit while waiting
     assert c.locator(".lc-badge").inner_text().startswith("edited")
+
+
+def hold(page, pattern):
+    """Hold back the requests for `pattern`; returns a function that lets them go."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+
+    def release():
+        deadline = time.monotonic() + 10
+        while not held and time.monotonic() < deadline:
+            page.wait_for_timeout(50)
+        assert held, f"{pattern} was never requested"
+        for route in held:
+            route.continue_()
+        page.unroute(pattern)
+
+    return release
+
+
+def ran(page, c, timeout=60_000):
+    """Wait until cell c has run: its state says how long it took."""
+    page.wait_for_function(
+        "el => el.querySelector('.lc-state').textContent.startsWith('ran in')", arg=c.element_handle(), timeout=timeout
+    )
+
+
+def test_run_pressed_before_python_and_the_editors_runs_once_python_is_ready(page, site_url):
+    python = hold(page, "**/pyodide.mjs")  # Python cannot be ready before the click...
+    editors = hold(page, "**/cells.js")  # ...and the editors cannot arrive before the output
+    page.goto(site_url + LESSON, wait_until="domcontentloaded")
+    c = cell_with(page, "euclidean(X[0], X[2])")  # needs the cells above it, which run first
+    before = c.locator(".lc-output").inner_html()
+    run = c.get_by_role("button", name="Run")  # a real, labelled button from the start
+    run.click()
+    assert page.locator(".lc-status").get_attribute("data-state") == "loading"
+    expect(c.locator(".lc-state")).to_have_text("queued…")  # behind the cells above it
+    expect(page.locator(".lc-state", has_text="waiting for Python…")).to_have_count(1)
+    assert "lc-cell--running" in c.get_attribute("class")
+    python()
+    ran(page, c)
+    assert page.locator(".cm-editor").count() == 0  # answered without the editors
+    assert c.locator(".lc-output").inner_html() == before
+    earlier = cell_with(page, "X = [[1, 1]")
+    assert earlier.locator(".lc-state").inner_text().startswith("ran in")
+    editors()
+    wait_ready(page)
+    assert page.locator(".cm-editor").count() == page.locator(".lc-cell").count()
+    assert c.locator(".cm-content").inner_text() == c.get_attribute("data-lc-code")
+
+
+def test_run_pressed_early_runs_and_shows_the_readers_saved_edit(page, site_url):
+    open_lesson(page, site_url)
+    edited = cell(page, 1)
+    set_code(page, edited, "print(6 * 7)")
+    expect(edited.locator(".lc-badge")).to_contain_text("saved in this browser")
+    python = hold(page, "**/pyodide.mjs")
+    editors = hold(page, "**/cells.js")
+    page.reload(wait_until="domcontentloaded")
+    edited = cell(page, 1)
+    # Before Python and the editors: the page shows the edit, not the lesson's code.
+    expect(edited.locator(".lc-source")).to_have_text("print(6 * 7)")
+    expect(edited.locator(".lc-badge")).to_contain_text("edited")
+    edited.get_by_role("button", name="Run").focus()  # by keyboard
+    page.keyboard.press("Enter")
+    expect(edited.locator(".lc-state")).to_have_text(re.compile("queued…|waiting for Python…"))
+    python()
+    ran(page, edited)
+    assert page.locator(".cm-editor").count() == 0
+    assert edited.locator(".lc-output").inner_text().strip() == "42"
+    editors()
+    wait_ready(page)
+    assert edited.locator(".cm-content").inner_text() == "print(6 * 7)"
+
+
+def test_reset_before_the_editors_shows_the_lesson_code_again(page, site_url):
+    open_lesson(page, site_url)
+    set_code(page, cell(page, 1), "print('mine')")
+    editors = hold(page, "**/cells.js")
+    page.reload(wait_until="domcontentloaded")
+    c = cell(page, 1)
+    expect(c.locator(".lc-source")).to_have_text("print('mine')")
+    c.get_by_role("button", name="Reset").click()
+    assert c.locator(".lc-source").inner_text().strip() == c.get_attribute("data-lc-code").strip()
+    assert c.locator(".lc-source .n").count() > 0  # highlighted again (its names)
+    assert c.locator(".lc-badge").inner_text() == ""
+    editors()
+    wait_ready(page)
+    assert c.locator(".cm-content").inner_text() == c.get_attribute("data-lc-code")

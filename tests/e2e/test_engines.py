@@ -153,3 +153,24 @@ def test_after_one_visit_a_reload_without_network_runs_a_cell(engine):
     before = engine.js(OUTPUT, 3)
     run(engine, 3)
     assert engine.js(OUTPUT, 3) == before
+
+
+def test_run_pressed_while_python_starts_gives_the_prerendered_output(engine, site):
+    # The worker's script and Pyodide's arrive at a crawl, so Python is still starting
+    # when the reader presses Run (a real button from the build, before the editors).
+    BadNetwork.bad = {"worker.mjs": "crawl", "pyodide.mjs": "crawl"}
+    try:
+        engine.open(site + LESSON)
+        before = engine.js(OUTPUT, 3)
+        engine.click(f"{CELLS} .lc-btn--run", 3)
+        state = engine.js("() => document.querySelector('.lc-status').dataset.state")
+    finally:
+        BadNetwork.bad = {}
+    assert state == "loading", f"{engine.name}: Python was {state} when Run was pressed"
+    engine.wait_for(
+        f"(n) => document.querySelectorAll('{CELLS} .lc-state')[n].textContent.startsWith('ran in')",
+        3,
+        timeout=120,
+        what="the early Run's output",
+    )
+    assert engine.js(OUTPUT, 3) == before
