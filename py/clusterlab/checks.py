@@ -44,6 +44,7 @@ import math
 import numbers
 import warnings
 
+from ._language import say
 from ._validate import as_int, as_matrix
 from .player import StepPlayer, _short, iteration_frames
 
@@ -98,16 +99,12 @@ class Report:
         lines = []
         for name, results in self.sections:
             right = sum(problem is None for _, problem in results)
-            lines.append(f"{name}: {right} of {len(results)} cases right")
+            lines.append(say("check.cases", name=name, right=right, total=len(results)))
             for case, problem in results:
                 lines.append(f"  {'✓' if problem is None else '✗'} {case}")
                 if problem:
                     lines.append(f"      {problem}")
-        lines.append(
-            f"All right: {_functions([name for name, _ in self.sections])} with clusterlab on every case."
-            if self.ok
-            else "Not yet: fix the first ✗ above and run this cell again."
-        )
+        lines.append(_all_right([name for name, _ in self.sections]) if self.ok else say("check.fix_first"))
         return "\n".join(lines)
 
     __str__ = __repr__
@@ -127,7 +124,7 @@ class Verdict:
         self.ok, self.text = bool(ok), str(text)
 
     def __repr__(self):
-        return ("✓ Right: " if self.ok else "✗ Not yet: ") + self.text
+        return say("check.right" if self.ok else "check.not_yet", text=self.text)
 
     __str__ = __repr__
 
@@ -141,11 +138,11 @@ def _wrapping(text) -> str:
     return f'<pre class="clp-report">{_html.escape(text, quote=False)}</pre>'
 
 
-def _functions(names) -> str:
-    """``"your f agrees"``, ``"your f and g agree"``, ``"your f, g and h agree"``."""
+def _all_right(names) -> str:
+    """The last line of a report without problems: "All right: your f and g agree ..."."""
     if len(names) == 1:
-        return f"your {names[0]} agrees"
-    return f"your {', '.join(names[:-1])} and {names[-1]} agree"
+        return say("check.all_right_one", name=names[0])
+    return say("check.all_right_many", names=", ".join(names[:-1]), last=names[-1])
 
 
 # ------------------------------------------------------------ formatting
@@ -429,9 +426,9 @@ def play_kmeans(
             raise ValueError(f"iteration {len(iterations)}: {problem}")
         previous = labels
     figures, captions = iteration_frames(
-        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel,
+        X, iterations, C, names, update_caption=say("check.your_update"), xlabel=xlabel, ylabel=ylabel,
         width=width, height=height,
     )
     if not settled:
-        captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."
+        captions[-1] += say("check.stopped", max_iter=max_iter)
     return StepPlayer(figures, captions, title=title)

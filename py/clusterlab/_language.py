@@ -1,0 +1,205 @@
+"""The words clusterlab shows a learner, in English, Norwegian bokmål and Indonesian.
+
+Buttons and captions of step players, printed tables, the checks' feedback
+and the default labels of figures are looked up here, in the language set
+with :func:`clusterlab.set_language` (English by default).  Error messages
+stay English, like Python's own.  Norwegian follows the NTNU lecture
+(klynge, sentroide, tilordne), Indonesian the tutorial (klaster, centroid,
+iterasi), as the course's translated pages do.
+
+>>> set_language("nb")
+>>> say("player.next")
+'Neste ▶'
+>>> say("player.step", step=2, steps=5)
+'Trinn 2 av 5'
+>>> set_language("en")
+>>> say("player.step", step=2, steps=5)
+'Step 2 of 5'
+>>> set_language("fr")
+Traceback (most recent call last):
+...
+ValueError: clusterlab has no words in language 'fr'; choose one of 'en' (English), 'nb' (norsk bokmål), 'id' (Bahasa Indonesia).
+"""
+
+from __future__ import annotations
+
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "get_language", "say", "set_language"]
+
+#: Each language's own name, English (the default) first.
+LANGUAGES = {"en": "English", "nb": "norsk bokmål", "id": "Bahasa Indonesia"}
+DEFAULT = "en"
+
+# fmt: off
+#: Per language, key -> text with ``{fields}`` (``str.format``).  Every
+#: language has every key, with the same fields (tests/test_language.py).
+WORDS = {
+    "en": {
+        # player.py: the step player
+        "player.name": "Step player",
+        "player.previous": "◀ Previous",
+        "player.next": "Next ▶",
+        "player.slider": "Step",
+        "player.step": "Step {step} of {steps}",  # as web/words.json's player.step
+        # player.py: K-means frames
+        "kmeans.start": "Start",
+        "kmeans.start_caption": "Start: {k} initial centroids, {where}.",
+        "kmeans.at": "C{j} at ({coords})",
+        "kmeans.assign_title": "Iteration {it}: assign",
+        "kmeans.assign_caption": "Iteration {it}, assign: {sets}; {moved}.",
+        "kmeans.update_title": "Iteration {it}: update",
+        "kmeans.update_caption": "Iteration {it}, update: {how}: {where}.",
+        "kmeans.update_how": "each centroid moves to the mean of its cluster",
+        "kmeans.first": "every point is placed for the first time",
+        "kmeans.none_moved": "no point changed cluster, so K-means stops",
+        "kmeans.one_moved": "1 point changed cluster ({who})",
+        "kmeans.many_moved": "{count} points changed cluster ({who})",
+        # player.py: merge frames
+        "merge.start": "Start",
+        "merge.start_caption": "Start: each of the {n} points is its own cluster "
+                               "(grey, -1 in the legend: not merged yet).",
+        "merge.title": "Step {step}",
+        "merge.caption_one": "Step {step}: {left} and {right} merge at {height}; 1 cluster: {listed}.",
+        "merge.caption_many": "Step {step}: {left} and {right} merge at {height}; {count} clusters: {listed}.",
+        # kmeans.py: Step.table
+        "table.obs": "obs",
+        "table.cluster": "cluster",
+        "table.moved": "moved",
+        "table.iteration": "iteration {it}: {centroids}",
+        "table.inertia": "inertia = {inertia}",
+        # hierarchy.py: MergeStep.to_text
+        "steps.merge": "step {step}: merge {left} and {right} at {height} -> {name}",
+        # plot: default labels
+        "plot.cluster": "cluster",
+        "plot.height": "height",
+        "plot.one_cluster": "1 cluster",
+        "plot.clusters": "{k} clusters",
+        "plot.cut_at": "cut at {cut}",
+        # checks.py
+        "check.right": "✓ Right: {text}",
+        "check.not_yet": "✗ Not yet: {text}",
+        "check.cases": "{name}: {right} of {total} cases right",
+        "check.all_right_one": "All right: your {name} agrees with clusterlab on every case.",
+        "check.all_right_many": "All right: your {names} and {last} agree with clusterlab on every case.",
+        "check.fix_first": "Not yet: fix the first ✗ above and run this cell again.",
+        "check.your_update": "your update moves the centroids",
+        "check.stopped": " Stopped after {max_iter} iterations: the clusters were still changing.",
+    },
+    "nb": {
+        "player.name": "Trinnvis visning",
+        "player.previous": "◀ Forrige",
+        "player.next": "Neste ▶",
+        "player.slider": "Trinn",
+        "player.step": "Trinn {step} av {steps}",
+        "kmeans.start": "Start",
+        "kmeans.start_caption": "Start: {k} startsentroider, {where}.",
+        "kmeans.at": "C{j} i ({coords})",
+        "kmeans.assign_title": "Iterasjon {it}: tilordne",
+        "kmeans.assign_caption": "Iterasjon {it}, tilordne: {sets}; {moved}.",
+        "kmeans.update_title": "Iterasjon {it}: oppdatere",
+        "kmeans.update_caption": "Iterasjon {it}, oppdatere: {how}: {where}.",
+        "kmeans.update_how": "hver sentroide flyttes til gjennomsnittet av klyngen sin",
+        "kmeans.first": "hvert punkt tilordnes for første gang",
+        "kmeans.none_moved": "ingen punkter byttet klynge, så K-gjennomsnitt stopper",
+        "kmeans.one_moved": "1 punkt byttet klynge ({who})",
+        "kmeans.many_moved": "{count} punkter byttet klynge ({who})",
+        "merge.start": "Start",
+        "merge.start_caption": "Start: hvert av de {n} punktene er sin egen klynge "
+                               "(grå, -1 i tegnforklaringen: ikke slått sammen ennå).",
+        "merge.title": "Trinn {step}",
+        "merge.caption_one": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; 1 klynge: {listed}.",
+        "merge.caption_many": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; "
+                              "{count} klynger: {listed}.",
+        "table.obs": "obs",
+        "table.cluster": "klynge",
+        "table.moved": "flyttet",
+        "table.iteration": "iterasjon {it}: {centroids}",
+        "table.inertia": "inertia = {inertia}",
+        "steps.merge": "trinn {step}: slå sammen {left} og {right} i høyde {height} -> {name}",
+        "plot.cluster": "klynge",
+        "plot.height": "høyde",
+        "plot.one_cluster": "1 klynge",
+        "plot.clusters": "{k} klynger",
+        "plot.cut_at": "kutt i {cut}",
+        "check.right": "✓ Riktig: {text}",
+        "check.not_yet": "✗ Ikke ennå: {text}",
+        "check.cases": "{name}: {right} av {total} tilfeller riktig",
+        "check.all_right_one": "Alt riktig: {name} stemmer med clusterlab i alle tilfellene.",
+        "check.all_right_many": "Alt riktig: {names} og {last} stemmer med clusterlab i alle tilfellene.",
+        "check.fix_first": "Ikke ennå: rett opp det første ✗ over, og kjør denne cellen på nytt.",
+        "check.your_update": "din update flytter sentroidene",
+        "check.stopped": " Stoppet etter {max_iter} iterasjoner: klyngene endret seg fortsatt.",
+    },
+    "id": {
+        "player.name": "Pemutar langkah",
+        "player.previous": "◀ Sebelumnya",
+        "player.next": "Berikutnya ▶",
+        "player.slider": "Langkah",
+        "player.step": "Langkah {step} dari {steps}",
+        "kmeans.start": "Awal",
+        "kmeans.start_caption": "Awal: {k} centroid awal, {where}.",
+        "kmeans.at": "C{j} di ({coords})",
+        "kmeans.assign_title": "Iterasi {it}: tetapkan",
+        "kmeans.assign_caption": "Iterasi {it}, tetapkan: {sets}; {moved}.",
+        "kmeans.update_title": "Iterasi {it}: perbarui",
+        "kmeans.update_caption": "Iterasi {it}, perbarui: {how}: {where}.",
+        "kmeans.update_how": "setiap centroid pindah ke rata-rata klasternya",
+        "kmeans.first": "setiap titik ditempatkan untuk pertama kali",
+        "kmeans.none_moved": "tidak ada titik yang berpindah klaster, jadi K-means berhenti",
+        "kmeans.one_moved": "1 titik berpindah klaster ({who})",
+        "kmeans.many_moved": "{count} titik berpindah klaster ({who})",
+        "merge.start": "Awal",
+        "merge.start_caption": "Awal: setiap titik dari {n} titik adalah klasternya sendiri "
+                               "(abu-abu, -1 di legenda: belum digabung).",
+        "merge.title": "Langkah {step}",
+        "merge.caption_one": "Langkah {step}: {left} dan {right} digabung pada tinggi {height}; "
+                             "1 klaster: {listed}.",
+        "merge.caption_many": "Langkah {step}: {left} dan {right} digabung pada tinggi {height}; "
+                              "{count} klaster: {listed}.",
+        "table.obs": "obs",
+        "table.cluster": "klaster",
+        "table.moved": "pindah",
+        "table.iteration": "iterasi {it}: {centroids}",
+        "table.inertia": "inersia = {inertia}",
+        "steps.merge": "langkah {step}: gabungkan {left} dan {right} pada tinggi {height} -> {name}",
+        "plot.cluster": "klaster",
+        "plot.height": "tinggi",
+        "plot.one_cluster": "1 klaster",
+        "plot.clusters": "{k} klaster",
+        "plot.cut_at": "potong di {cut}",
+        "check.right": "✓ Benar: {text}",
+        "check.not_yet": "✗ Belum: {text}",
+        "check.cases": "{name}: {right} dari {total} kasus benar",
+        "check.all_right_one": "Semua benar: {name} Anda sama dengan clusterlab di setiap kasus.",
+        "check.all_right_many": "Semua benar: {names} dan {last} Anda sama dengan clusterlab di setiap kasus.",
+        "check.fix_first": "Belum: perbaiki ✗ pertama di atas, lalu jalankan sel ini lagi.",
+        "check.your_update": "update Anda memindahkan centroid",
+        "check.stopped": " Berhenti setelah {max_iter} iterasi: klasternya masih berubah.",
+    },
+}
+# fmt: on
+
+_current = DEFAULT
+
+
+def set_language(code: str) -> None:
+    """Show clusterlab's words in language ``code``: ``"en"`` (the default), ``"nb"`` or ``"id"``.
+
+    Captions, buttons, printed tables, the checks' answers and figures'
+    default labels made after this call use the language; code, variable
+    names and error messages stay English.
+    """
+    global _current
+    if not isinstance(code, str) or code not in WORDS:
+        choices = ", ".join(f"{c!r} ({name})" for c, name in LANGUAGES.items())
+        raise ValueError(f"clusterlab has no words in language {code!r}; choose one of {choices}.")
+    _current = code
+
+
+def get_language() -> str:
+    """The code of the language clusterlab shows its words in: ``"en"``, ``"nb"`` or ``"id"``."""
+    return _current
+
+
+def say(key: str, **fields) -> str:
+    """The text ``key`` in the current language, with its ``{fields}`` filled in."""
+    return WORDS[_current][key].format(**fields)
