@@ -138,3 +138,19 @@ def test_a_failing_cell_keeps_the_language_it_set():
     result = run_cell("import clusterlab\nclusterlab.set_language('id')\n1 / 0", ns)
     assert not result.ok and clusterlab.get_language() == "en"
     assert "✓ Benar" in run_cell("from clusterlab import checks\nchecks.Verdict(True, 'x')", ns).html
+
+
+def test_check_case_names_are_the_cases_in_english_and_translated_elsewhere():
+    english = _language.WORDS["en"]
+    assert [english[f"check.assign_case_{i}"] for i in range(len(checks.ASSIGN_CASES))] == [
+        name for name, *_ in checks.ASSIGN_CASES]
+    assert [english[f"check.update_case_{i}"] for i in range(len(checks.UPDATE_CASES))] == [
+        name for name, *_ in checks.UPDATE_CASES]
+
+    def assign(points, centroids):
+        return [0] * len(points)
+
+    clusterlab.set_language("nb")
+    text = repr(checks.check_assign(assign))
+    assert "✓ forelesningens punkter a-e, sentroidene a og d" not in text  # wrong there: a cross
+    assert "✗ forelesningens punkter a-e, sentroidene a og d" in text

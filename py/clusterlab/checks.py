@@ -54,7 +54,8 @@ _A_TO_E = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 _TEN = [[0, 0.5], [0, 1.5], [3.5, 3.5], [1, 3.5], [7, 5], [10, 2.5], [7, 0.5], [7.5, 9], [0, 9.5], [2, 10]]
 _CITIES = [[636], [473], [487], [576], [788], [639], [777], [244], [511], [468]]
 
-#: (name, points, centroids) given to the reader's assign()
+#: (name, points, centroids) given to the reader's assign(); a report shows
+#: the name in clusterlab's language (``check.assign_case_<i>`` in _language)
 ASSIGN_CASES = [
     ("the lecture's points a-e, centroids a and d", _A_TO_E, [[1, 1], [7, 7]]),
     ("the ten points A-J, centroids C, G and I", _TEN, [[3.5, 3.5], [7, 0.5], [0, 9.5]]),
@@ -64,7 +65,7 @@ ASSIGN_CASES = [
     ("a centroid that no point is nearest to", [[0, 0], [1, 0], [0, 1], [-1, -1]], [[0, 0], [10, 10], [0.5, 0.5]]),
 ]
 
-#: (name, points, labels, k) given to the reader's update()
+#: (name, points, labels, k) given to the reader's update(); the name as above
 UPDATE_CASES = [
     ("the lecture's points a-e in two clusters", _A_TO_E, [0, 0, 1, 1, 1], 2),
     ("the ten points A-J after the first assignment", _TEN, [0, 0, 0, 0, 0, 1, 1, 0, 2, 2], 3),
@@ -259,7 +260,8 @@ def check_assign(assign) -> Report:
     True
     """
     _check_callable(assign, "assign", "points, centroids")
-    return Report([("assign", [(name, _assign_problem(assign, X, C)) for name, X, C in ASSIGN_CASES])])
+    return Report([("assign", [(say(f"check.assign_case_{i}"), _assign_problem(assign, X, C))
+                               for i, (_, X, C) in enumerate(ASSIGN_CASES)])])
 
 
 # ----------------------------------------------------------------- update
@@ -368,7 +370,8 @@ def check_update(update) -> Report:
     the lecture's points a-e in two clusters: centroid 0 should be the mean of observations 0, 1, (1.5, 1), but update gave (3, 2). That is their sum: divide by the number of points, 2.
     """
     _check_callable(update, "update", "points, labels, k")
-    return Report([("update", [(name, _update_problem(update, X, L, k)) for name, X, L, k in UPDATE_CASES])])
+    return Report([("update", [(say(f"check.update_case_{i}"), _update_problem(update, X, L, k))
+                               for i, (_, X, L, k) in enumerate(UPDATE_CASES)])])
 
 
 def check_kmeans(assign, update) -> Report:
