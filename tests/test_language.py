@@ -154,3 +154,28 @@ def test_check_case_names_are_the_cases_in_english_and_translated_elsewhere():
     text = repr(checks.check_assign(assign))
     assert "✓ forelesningens punkter a-e, sentroidene a og d" not in text  # wrong there: a cross
     assert "✗ forelesningens punkter a-e, sentroidene a og d" in text
+
+
+def test_check_messages_follow_the_language_and_play_kmeans_errors_stay_english():
+    def sums(points, labels, k):  # sums instead of means, and no centroid for an empty cluster
+        out = [[0.0] * len(points[0]) for _ in range(k)]
+        for x, lab in zip(points, labels):
+            out[lab] = [s + v for s, v in zip(out[lab], x)]
+        return [row for j, row in enumerate(out) if j in labels]
+
+    english = checks.check_update(sums).problems
+    assert "That is their sum: divide by the number of points, 2." in english[0]
+    assert "Cluster 1 has no point, so it has no mean" in english[-1]
+    clusterlab.set_language("nb")
+    norsk = checks.check_update(sums).problems
+    assert "Det er summen deres: del på antall punkter, 2." in norsk[0]
+    assert "Klynge 1 har ingen punkter, så den har ikke noe gjennomsnitt" in norsk[-1]  # found by key, not by words
+    clusterlab.set_language("id")
+    assert "Klaster 1 tidak punya titik" in checks.check_update(sums).problems[-1]
+
+    def assign(points, centroids):
+        return None
+
+    with pytest.raises(ValueError, match=r"^iteration 1: assign returned None: did you forget `return`"):
+        checks.play_kmeans(assign, sums, X, [[1, 1], [7, 7]])
+    assert clusterlab.get_language() == "id"  # the English of the error did not change the language

@@ -23,7 +23,9 @@ ValueError: clusterlab has no words in language 'fr'; choose one of 'en' (Englis
 
 from __future__ import annotations
 
-__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "get_language", "say", "set_language"]
+from contextlib import contextmanager
+
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "get_language", "say", "set_language", "speaking"]
 
 #: Each language's own name, English (the default) first.
 LANGUAGES = {"en": "English", "nb": "norsk bokmål", "id": "Bahasa Indonesia"}
@@ -93,6 +95,32 @@ WORDS = {
         "check.update_case_2": "one variable: ten cities' density",
         "check.update_case_3": "labels in any order, a cluster of one point",
         "check.update_case_4": "an empty cluster: no point has label 1",
+        "check.raised": "{name} raised {error}: {exc}",
+        "check.changed_input": "{name} changed the lists it was given; build new lists for the result instead of writing into points, centroids or labels.",
+        "check.returned_none": "{name} returned None: did you forget `return` at the end?",
+        "check.not_a_list": "{name} should return a list of {what}, got {kind} {value}.",
+        "check.what_labels": "labels, one per point",
+        "check.what_centroids": "{k} centroids",
+        "check.label_count": "assign returned {got} labels for {n} points; give one label per point.",
+        "check.label_type": "labels[{i}] is {value} ({kind}); a label is the number of a centroid, a whole number from 0 to {last}.",
+        "check.label_range": "labels[{i}] is {value}, but there are {k} centroids, numbered 0 to {last}.",
+        "check.one_too_high": " Your labels look one too high: Python counts from 0, so the first centroid is 0.",
+        "check.one_more_wrong": " (1 more point also got a wrong label.)",
+        "check.more_wrong": " ({count} more points also got a wrong label.)",
+        "check.tie": "labels[{i}] is {got}, but observation {i} at {point} is as close to centroid {want} as to centroid {got} (distance {d}); on a tie take the lower number, {want} (keep the first smallest distance: compare with <, not <=).",
+        "check.closer": "labels[{i}] is {got}, but observation {i} at {point} is closer to centroid {want} (distance {d_want}) than to centroid {got} ({d_got}).",
+        "check.farthest": " Every point went to its farthest centroid: take the smallest distance (min), not the largest.",
+        "check.centroid_count": "update returned {got} centroids but k is {k}; return one centroid per cluster, also for an empty one.",
+        "check.centroid_type": "centroid {j} is {value}; a centroid is a list with one number per variable ({p}).",
+        "check.centroid_length": "centroid {j} has {got} numbers but the points have {p} variables.",
+        "check.centroid_finite": "centroid {j} is {value}; every coordinate must be a finite number.",
+        "check.empty": " Cluster {j} has no point, so it has no mean: give its centroid a place anyway, for example the point farthest from its own cluster's mean (clusterlab and scikit-learn move it to a far-away observation).",
+        "check.not_mean": "centroid {j} should be the mean of observations {members}, {want}, but update gave {got}.",
+        "check.hint_sum": " That is their sum: divide by the number of points, {m}.",
+        "check.hint_point": " That is observation {i} itself; the centroid is the mean of all {m} points of the cluster.",
+        "check.hint_all": " That is the mean of all points: use only the points with this label.",
+        "check.hint_divisor": " That is the sum divided by {wrong}; the cluster has {m} points.",
+        "check.hint_floor": " That is rounded down: divide with /, not //.",
     },
     "nb": {
         "player.name": "Trinnvis visning",
@@ -148,6 +176,32 @@ WORDS = {
         "check.update_case_2": "én variabel: befolkningstettheten i ti byer",
         "check.update_case_3": "klyngemerker i vilkårlig rekkefølge, en klynge med ett punkt",
         "check.update_case_4": "en tom klynge: ingen punkter har klyngemerke 1",
+        "check.raised": "{name} ga feilen {error}: {exc}",
+        "check.changed_input": "{name} endret listene den fikk; lag nye lister til resultatet i stedet for å skrive i points, centroids eller labels.",
+        "check.returned_none": "{name} returnerte None: glemte du `return` på slutten?",
+        "check.not_a_list": "{name} skal returnere en liste med {what}, men ga {kind} {value}.",
+        "check.what_labels": "klyngemerker, ett per punkt",
+        "check.what_centroids": "{k} sentroider",
+        "check.label_count": "assign returnerte {got} klyngemerker for {n} punkter; gi ett klyngemerke per punkt.",
+        "check.label_type": "labels[{i}] er {value} ({kind}); et klyngemerke er nummeret til en sentroide, et heltall fra 0 til {last}.",
+        "check.label_range": "labels[{i}] er {value}, men det er {k} sentroider, nummerert 0 til {last}.",
+        "check.one_too_high": " Klyngemerkene dine ser ut til å være én for høye: Python teller fra 0, så den første sentroiden er 0.",
+        "check.one_more_wrong": " (1 punkt til fikk også feil klyngemerke.)",
+        "check.more_wrong": " ({count} punkter til fikk også feil klyngemerke.)",
+        "check.tie": "labels[{i}] er {got}, men observasjon {i} i {point} ligger like nær sentroide {want} som sentroide {got} (avstand {d}); ved uavgjort tar du det laveste nummeret, {want} (behold den første minste avstanden: sammenlign med <, ikke <=).",
+        "check.closer": "labels[{i}] er {got}, men observasjon {i} i {point} ligger nærmere sentroide {want} (avstand {d_want}) enn sentroide {got} ({d_got}).",
+        "check.farthest": " Hvert punkt havnet hos sin fjerneste sentroide: ta den minste avstanden (min), ikke den største.",
+        "check.centroid_count": "update returnerte {got} sentroider, men k er {k}; returner én sentroide per klynge, også for en tom klynge.",
+        "check.centroid_type": "sentroide {j} er {value}; en sentroide er en liste med ett tall per variabel ({p}).",
+        "check.centroid_length": "sentroide {j} har {got} tall, men punktene har {p} variabler.",
+        "check.centroid_finite": "sentroide {j} er {value}; hver koordinat må være et endelig tall.",
+        "check.empty": " Klynge {j} har ingen punkter, så den har ikke noe gjennomsnitt: gi sentroiden en plass likevel, for eksempel punktet som ligger lengst fra gjennomsnittet av sin egen klynge (clusterlab og scikit-learn flytter den til en observasjon langt unna).",
+        "check.not_mean": "sentroide {j} skal være gjennomsnittet av observasjonene {members}, {want}, men update ga {got}.",
+        "check.hint_sum": " Det er summen deres: del på antall punkter, {m}.",
+        "check.hint_point": " Det er observasjon {i} selv; sentroiden er gjennomsnittet av alle de {m} punktene i klyngen.",
+        "check.hint_all": " Det er gjennomsnittet av alle punktene: bruk bare punktene med dette klyngemerket.",
+        "check.hint_divisor": " Det er summen delt på {wrong}; klyngen har {m} punkter.",
+        "check.hint_floor": " Det er rundet ned: del med /, ikke //.",
     },
     "id": {
         "player.name": "Pemutar langkah",
@@ -204,6 +258,32 @@ WORDS = {
         "check.update_case_2": "satu variabel: kepadatan penduduk sepuluh kota",
         "check.update_case_3": "label dalam urutan apa pun, satu klaster berisi satu titik",
         "check.update_case_4": "klaster kosong: tidak ada titik berlabel 1",
+        "check.raised": "{name} memunculkan {error}: {exc}",
+        "check.changed_input": "{name} mengubah list yang diberikan kepadanya; buat list baru untuk hasilnya, jangan menulis ke points, centroids, atau labels.",
+        "check.returned_none": "{name} mengembalikan None: apakah Anda lupa `return` di akhir?",
+        "check.not_a_list": "{name} seharusnya mengembalikan list berisi {what}, tetapi memberikan {kind} {value}.",
+        "check.what_labels": "label, satu untuk setiap titik",
+        "check.what_centroids": "{k} centroid",
+        "check.label_count": "assign mengembalikan {got} label untuk {n} titik; berikan satu label untuk setiap titik.",
+        "check.label_type": "labels[{i}] adalah {value} ({kind}); label adalah nomor sebuah centroid, bilangan bulat dari 0 sampai {last}.",
+        "check.label_range": "labels[{i}] adalah {value}, tetapi ada {k} centroid, bernomor 0 sampai {last}.",
+        "check.one_too_high": " Label Anda tampaknya kelebihan satu: Python menghitung dari 0, jadi centroid pertama adalah 0.",
+        "check.one_more_wrong": " (1 titik lain juga mendapat label yang salah.)",
+        "check.more_wrong": " ({count} titik lain juga mendapat label yang salah.)",
+        "check.tie": "labels[{i}] adalah {got}, tetapi observasi {i} di {point} sama dekatnya dengan centroid {want} dan centroid {got} (jarak {d}); jika seri, ambil nomor yang lebih kecil, {want} (pertahankan jarak terkecil yang pertama: bandingkan dengan <, bukan <=).",
+        "check.closer": "labels[{i}] adalah {got}, tetapi observasi {i} di {point} lebih dekat ke centroid {want} (jarak {d_want}) daripada ke centroid {got} ({d_got}).",
+        "check.farthest": " Setiap titik masuk ke centroid terjauhnya: ambil jarak terkecil (min), bukan yang terbesar.",
+        "check.centroid_count": "update mengembalikan {got} centroid padahal k adalah {k}; kembalikan satu centroid untuk setiap klaster, juga untuk klaster kosong.",
+        "check.centroid_type": "centroid {j} adalah {value}; centroid adalah list dengan satu angka untuk setiap variabel ({p}).",
+        "check.centroid_length": "centroid {j} berisi {got} angka, padahal titik-titiknya punya {p} variabel.",
+        "check.centroid_finite": "centroid {j} adalah {value}; setiap koordinat harus berupa angka berhingga.",
+        "check.empty": " Klaster {j} tidak punya titik, jadi tidak punya rata-rata: tetap beri centroidnya sebuah tempat, misalnya titik yang paling jauh dari rata-rata klasternya sendiri (clusterlab dan scikit-learn memindahkannya ke observasi yang jauh).",
+        "check.not_mean": "centroid {j} seharusnya rata-rata observasi {members}, {want}, tetapi update memberikan {got}.",
+        "check.hint_sum": " Itu jumlahnya: bagilah dengan banyaknya titik, {m}.",
+        "check.hint_point": " Itu observasi {i} sendiri; centroid adalah rata-rata semua {m} titik di klaster itu.",
+        "check.hint_all": " Itu rata-rata semua titik: pakai hanya titik-titik dengan label ini.",
+        "check.hint_divisor": " Itu jumlahnya dibagi {wrong}; klaster itu berisi {m} titik.",
+        "check.hint_floor": " Itu dibulatkan ke bawah: bagilah dengan /, bukan //.",
     },
 }
 # fmt: on
@@ -230,6 +310,27 @@ def get_language() -> str:
     return _current
 
 
-def say(key: str, **fields) -> str:
+class Said(str):
+    """A text from :func:`say`; ``key`` and ``fields`` tell messages apart without reading their words."""
+
+    key: str = ""
+    fields: dict = {}
+
+
+def say(key: str, **fields) -> Said:
     """The text ``key`` in the current language, with its ``{fields}`` filled in."""
-    return WORDS[_current][key].format(**fields)
+    text = Said(WORDS[_current][key].format(**fields))
+    text.key, text.fields = key, fields
+    return text
+
+
+@contextmanager
+def speaking(code: str):
+    """Within the block, clusterlab's words are in language ``code`` (English for error messages)."""
+    global _current
+    saved = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        _current = saved
