@@ -179,3 +179,12 @@ def test_check_messages_follow_the_language_and_play_kmeans_errors_stay_english(
     with pytest.raises(ValueError, match=r"^iteration 1: assign returned None: did you forget `return`"):
         checks.play_kmeans(assign, sums, X, [[1, 1], [7, 7]])
     assert clusterlab.get_language() == "id"  # the English of the error did not change the language
+
+
+def test_a_long_legend_says_how_many_more_in_the_language():
+    labels = list(range(30))
+    points = [[i, i % 7] for i in range(30)]
+    english = scatter(points, labels).svg
+    assert "\u2026" in english and " more</text>" in english
+    clusterlab.set_language("nb")
+    assert " til</text>" in scatter(points, labels).svg

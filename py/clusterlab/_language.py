@@ -76,6 +76,7 @@ WORDS = {
         "plot.one_cluster": "1 cluster",
         "plot.clusters": "{k} clusters",
         "plot.cut_at": "cut at {cut}",
+        "plot.more": "\u2026 {count} more",
         # checks.py
         "check.right": "✓ Right: {text}",
         "check.not_yet": "✗ Not yet: {text}",
@@ -158,6 +159,7 @@ WORDS = {
         "plot.one_cluster": "1 klynge",
         "plot.clusters": "{k} klynger",
         "plot.cut_at": "kutt i {cut}",
+        "plot.more": "\u2026 {count} til",
         "check.right": "✓ Riktig: {text}",
         "check.not_yet": "✗ Ikke ennå: {text}",
         "check.cases": "{name}: {right} av {total} tilfeller riktig",
@@ -240,6 +242,7 @@ WORDS = {
         "plot.one_cluster": "1 klaster",
         "plot.clusters": "{k} klaster",
         "plot.cut_at": "potong di {cut}",
+        "plot.more": "\u2026 {count} lagi",
         "check.right": "✓ Benar: {text}",
         "check.not_yet": "✗ Belum: {text}",
         "check.cases": "{name}: {right} dari {total} kasus benar",
