@@ -11,6 +11,14 @@ Modules (each imported on demand):
 
 Only the standard library is used, so the same code runs in CPython and in
 Pyodide in the browser.
+
+``set_language("nb")`` (or ``"id"``, ``"en"``) shows the words clusterlab
+prints and draws (captions, buttons, tables, the checks' answers, default
+labels of figures) in Norwegian bokmål or Indonesian; ``get_language()``
+says which is in use.  Code and error messages stay English.
 """
 
+from ._language import get_language, set_language
+
+__all__ = ["get_language", "set_language"]
 __version__ = "0.1.0"

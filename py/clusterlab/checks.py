@@ -44,6 +44,7 @@ import math
 import numbers
 import warnings
 
+from ._language import say, speaking
 from ._validate import as_int, as_matrix
 from .player import StepPlayer, _short, iteration_frames
 
@@ -53,7 +54,8 @@ _A_TO_E = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 _TEN = [[0, 0.5], [0, 1.5], [3.5, 3.5], [1, 3.5], [7, 5], [10, 2.5], [7, 0.5], [7.5, 9], [0, 9.5], [2, 10]]
 _CITIES = [[636], [473], [487], [576], [788], [639], [777], [244], [511], [468]]
 
-#: (name, points, centroids) given to the reader's assign()
+#: (name, points, centroids) given to the reader's assign(); a report shows
+#: the name in clusterlab's language (``check.assign_case_<i>`` in _language)
 ASSIGN_CASES = [
     ("the lecture's points a-e, centroids a and d", _A_TO_E, [[1, 1], [7, 7]]),
     ("the ten points A-J, centroids C, G and I", _TEN, [[3.5, 3.5], [7, 0.5], [0, 9.5]]),
@@ -63,7 +65,7 @@ ASSIGN_CASES = [
     ("a centroid that no point is nearest to", [[0, 0], [1, 0], [0, 1], [-1, -1]], [[0, 0], [10, 10], [0.5, 0.5]]),
 ]
 
-#: (name, points, labels, k) given to the reader's update()
+#: (name, points, labels, k) given to the reader's update(); the name as above
 UPDATE_CASES = [
     ("the lecture's points a-e in two clusters", _A_TO_E, [0, 0, 1, 1, 1], 2),
     ("the ten points A-J after the first assignment", _TEN, [0, 0, 0, 0, 0, 1, 1, 0, 2, 2], 3),
@@ -98,16 +100,12 @@ class Report:
         lines = []
         for name, results in self.sections:
             right = sum(problem is None for _, problem in results)
-            lines.append(f"{name}: {right} of {len(results)} cases right")
+            lines.append(say("check.cases", name=name, right=right, total=len(results)))
             for case, problem in results:
                 lines.append(f"  {'✓' if problem is None else '✗'} {case}")
                 if problem:
                     lines.append(f"      {problem}")
-        lines.append(
-            f"All right: {_functions([name for name, _ in self.sections])} with clusterlab on every case."
-            if self.ok
-            else "Not yet: fix the first ✗ above and run this cell again."
-        )
+        lines.append(_all_right([name for name, _ in self.sections]) if self.ok else say("check.fix_first"))
         return "\n".join(lines)
 
     __str__ = __repr__
@@ -127,7 +125,7 @@ class Verdict:
         self.ok, self.text = bool(ok), str(text)
 
     def __repr__(self):
-        return ("✓ Right: " if self.ok else "✗ Not yet: ") + self.text
+        return say("check.right" if self.ok else "check.not_yet", text=self.text)
 
     __str__ = __repr__
 
@@ -141,11 +139,11 @@ def _wrapping(text) -> str:
     return f'<pre class="clp-report">{_html.escape(text, quote=False)}</pre>'
 
 
-def _functions(names) -> str:
-    """``"your f agrees"``, ``"your f and g agree"``, ``"your f, g and h agree"``."""
+def _all_right(names) -> str:
+    """The last line of a report without problems: "All right: your f and g agree ..."."""
     if len(names) == 1:
-        return f"your {names[0]} agrees"
-    return f"your {', '.join(names[:-1])} and {names[-1]} agree"
+        return say("check.all_right_one", name=names[0])
+    return say("check.all_right_many", names=", ".join(names[:-1]), last=names[-1])
 
 
 # ------------------------------------------------------------ formatting
@@ -165,20 +163,17 @@ def _call(fn, name, *args):
     try:
         result = fn(*copies)
     except Exception as exc:  # noqa: BLE001 - the reader's code may raise anything
-        return None, f"{name} raised {type(exc).__name__}: {exc}"
+        return None, say("check.raised", name=name, error=type(exc).__name__, exc=exc)
     if copies != args:
-        return None, (
-            f"{name} changed the lists it was given; build new lists for the result "
-            "instead of writing into points, centroids or labels."
-        )
+        return None, say("check.changed_input", name=name)
     return result, None
 
 
 def _as_list(result, name, what):
     if result is None:
-        return None, f"{name} returned None: did you forget `return` at the end?"
+        return None, say("check.returned_none", name=name)
     if isinstance(result, (str, bytes)) or not hasattr(result, "__len__"):
-        return None, f"{name} should return a list of {what}, got {type(result).__name__} {result!r}."
+        return None, say("check.not_a_list", name=name, what=what, kind=type(result).__name__, value=repr(result))
     return list(result), None
 
 
@@ -187,27 +182,18 @@ def _as_list(result, name, what):
 
 def _labels_problem(result, n, k):
     """Why ``result`` is not a list of n labels in 0..k-1 (None if it is one)."""
-    labels, problem = _as_list(result, "assign", "labels, one per point")
+    labels, problem = _as_list(result, "assign", say("check.what_labels"))
     if problem:
         return labels, problem
     if len(labels) != n:
-        return labels, f"assign returned {len(labels)} labels for {n} points; give one label per point."
+        return labels, say("check.label_count", got=len(labels), n=n)
     for i, lab in enumerate(labels):
         if isinstance(lab, bool) or not isinstance(lab, numbers.Integral):
-            return labels, (
-                f"labels[{i}] is {lab!r} ({type(lab).__name__}); a label is the number of a centroid, "
-                f"a whole number from 0 to {k - 1}."
-            )
+            return labels, say("check.label_type", i=i, value=repr(lab), kind=type(lab).__name__, last=k - 1)
     if any(lab < 0 or lab >= k for lab in labels):
         i = next(i for i, lab in enumerate(labels) if lab < 0 or lab >= k)
-        hint = (
-            " Your labels look one too high: Python counts from 0, so the first centroid is 0."
-            if all(1 <= lab <= k for lab in labels)
-            else ""
-        )
-        return labels, (
-            f"labels[{i}] is {labels[i]}, but there are {k} centroids, numbered 0 to {k - 1}.{hint}"
-        )
+        hint = say("check.one_too_high") if all(1 <= lab <= k for lab in labels) else ""
+        return labels, say("check.label_range", i=i, value=labels[i], k=k, last=k - 1) + hint
     return [int(v) for v in labels], None
 
 
@@ -235,20 +221,15 @@ def _assign_problem(assign, points, centroids):
     i = wrong[0]
     got, want = labels[i], expected[i]
     d = dist[i]
-    more = f" ({len(wrong) - 1} more point{'s' if len(wrong) > 2 else ''} also got a wrong label.)" if len(wrong) > 1 else ""
+    others = len(wrong) - 1
+    more = "" if not others else say("check.one_more_wrong") if others == 1 else say("check.more_wrong", count=others)
     if _close(d[got], d[want]):
-        return (
-            f"labels[{i}] is {got}, but observation {i} at {_point(points[i])} is as close to centroid {want} "
-            f"as to centroid {got} (distance {_short(d[want])}); on a tie take the lower number, {want} "
-            f"(keep the first smallest distance: compare with <, not <=).{more}"
-        )
-    message = (
-        f"labels[{i}] is {got}, but observation {i} at {_point(points[i])} is closer to centroid {want} "
-        f"(distance {_short(d[want])}) than to centroid {got} ({_short(d[got])})."
-    )
+        return say("check.tie", i=i, got=got, want=want, point=_point(points[i]), d=_short(d[want])) + more
+    message = say("check.closer", i=i, got=got, want=want, point=_point(points[i]), d_want=_short(d[want]),
+                  d_got=_short(d[got]))
     farthest = [max(range(len(row)), key=row.__getitem__) for row in dist]
     if labels == farthest and len(centroids) > 1:
-        return message + " Every point went to its farthest centroid: take the smallest distance (min), not the largest."
+        return message + say("check.farthest")
     return message + more
 
 
@@ -262,7 +243,8 @@ def check_assign(assign) -> Report:
     True
     """
     _check_callable(assign, "assign", "points, centroids")
-    return Report([("assign", [(name, _assign_problem(assign, X, C)) for name, X, C in ASSIGN_CASES])])
+    return Report([("assign", [(say(f"check.assign_case_{i}"), _assign_problem(assign, X, C))
+                               for i, (_, X, C) in enumerate(ASSIGN_CASES)])])
 
 
 # ----------------------------------------------------------------- update
@@ -278,23 +260,23 @@ def _means(points, labels, k):
 
 def _centroids_problem(result, k, p):
     """Why ``result`` is not k centroids of p numbers each (None if it is)."""
-    rows, problem = _as_list(result, "update", f"{k} centroids")
+    rows, problem = _as_list(result, "update", say("check.what_centroids", k=k))
     if problem:
         return rows, problem
     if len(rows) != k:
-        return rows, f"update returned {len(rows)} centroids but k is {k}; return one centroid per cluster, also for an empty one."
+        return rows, say("check.centroid_count", got=len(rows), k=k)
     out = []
     for j, row in enumerate(rows):
         if isinstance(row, numbers.Real) and p == 1:
             row = [row]
         if isinstance(row, (str, bytes)) or not hasattr(row, "__len__"):
-            return rows, f"centroid {j} is {row!r}; a centroid is a list with one number per variable ({p})."
+            return rows, say("check.centroid_type", j=j, value=repr(row), p=p)
         row = list(row)
         if len(row) != p:
-            return rows, f"centroid {j} has {len(row)} numbers but the points have {p} variables."
+            return rows, say("check.centroid_length", j=j, got=len(row), p=p)
         for v in row:
             if isinstance(v, bool) or not isinstance(v, numbers.Real) or not math.isfinite(v):
-                return rows, f"centroid {j} is {row!r}; every coordinate must be a finite number."
+                return rows, say("check.centroid_finite", j=j, value=repr(row))
         out.append([float(v) for v in row])
     return out, None
 
@@ -309,16 +291,11 @@ def _run_update(update, points, labels, k):
         return centroids, None
     empty = [j for j in range(k) if j not in labels]
     about_empty = empty and (
-        " raised " in problem
-        or any(problem.startswith(f"centroid {j} ") for j in empty)
-        or "centroids but k is" in problem
+        problem.key in ("check.raised", "check.centroid_count")
+        or problem.key.startswith("check.centroid_") and problem.fields.get("j") in empty
     )
     if about_empty:
-        problem = (
-            f"{problem}{'' if problem.endswith('.') else '.'} Cluster {empty[0]} has no point, so it has no mean: "
-            "give its centroid a place anyway, for example the point farthest from its own cluster's mean "
-            "(clusterlab and scikit-learn move it to a far-away observation)."
-        )
+        problem = f"{problem}{'' if problem.endswith('.') else '.'}{say('check.empty', j=empty[0])}"
     return None, problem
 
 
@@ -331,10 +308,8 @@ def _update_problem(update, points, labels, k):
         if want is None or all(map(_close, got, want)):
             continue
         members = [i for i, lab in enumerate(labels) if lab == j]
-        message = (
-            f"centroid {j} should be the mean of observations {', '.join(map(str, members))}, "
-            f"{_point(want)}, but update gave {_point(got)}."
-        )
+        message = say("check.not_mean", j=j, members=", ".join(map(str, members)), want=_point(want),
+                      got=_point(got))
         return message + _update_hint(got, want, points, members)
     return None
 
@@ -345,17 +320,17 @@ def _update_hint(got, want, points, members):
     sums = [math.fsum(points[i][c] for i in members) for c in range(len(want))]
     overall = [math.fsum(col) / len(points) for col in zip(*points)]
     if all(map(_close, got, sums)):
-        return f" That is their sum: divide by the number of points, {m}."
+        return say("check.hint_sum", m=m)
     firsts = [i for i in members if all(map(_close, got, points[i]))]
     if firsts:
-        return f" That is observation {firsts[0]} itself; the centroid is the mean of all {m} points of the cluster."
+        return say("check.hint_point", i=firsts[0], m=m)
     if all(map(_close, got, overall)):
-        return " That is the mean of all points: use only the points with this label."
+        return say("check.hint_all")
     for wrong in (m - 1, m + 1, len(points)):
         if wrong > 0 and all(_close(g, s / wrong) for g, s in zip(got, sums)):
-            return f" That is the sum divided by {wrong}; the cluster has {m} points."
+            return say("check.hint_divisor", wrong=wrong, m=m)
     if all(_close(g, s // m) for g, s in zip(got, sums)):
-        return " That is rounded down: divide with /, not //."
+        return say("check.hint_floor")
     return ""
 
 
@@ -371,7 +346,8 @@ def check_update(update) -> Report:
     the lecture's points a-e in two clusters: centroid 0 should be the mean of observations 0, 1, (1.5, 1), but update gave (3, 2). That is their sum: divide by the number of points, 2.
     """
     _check_callable(update, "update", "points, labels, k")
-    return Report([("update", [(name, _update_problem(update, X, L, k)) for name, X, L, k in UPDATE_CASES])])
+    return Report([("update", [(say(f"check.update_case_{i}"), _update_problem(update, X, L, k))
+                               for i, (_, X, L, k) in enumerate(UPDATE_CASES)])])
 
 
 def check_kmeans(assign, update) -> Report:
@@ -415,23 +391,24 @@ def play_kmeans(
         raise ValueError(f"init has {len(C[0])} numbers per centroid but X has {p} variables; give one per variable.")
     max_iter = as_int(max_iter, "max_iter", minimum=1)
     iterations, previous, settled = [], None, False
-    for _ in range(max_iter):
-        result, problem = _call(assign, "assign", X, C)
-        labels, problem = (None, problem) if problem else _labels_problem(result, len(X), k)
-        if problem:
-            raise ValueError(f"iteration {len(iterations) + 1}: {problem}")
-        iterations.append((C, labels))
-        if labels == previous:
-            settled = True
-            break
-        C, problem = _run_update(update, X, labels, k)
-        if problem:
-            raise ValueError(f"iteration {len(iterations)}: {problem}")
-        previous = labels
+    with speaking("en"):  # what stops the run is an error message: English, as all of them
+        for _ in range(max_iter):
+            result, problem = _call(assign, "assign", X, C)
+            labels, problem = (None, problem) if problem else _labels_problem(result, len(X), k)
+            if problem:
+                raise ValueError(f"iteration {len(iterations) + 1}: {problem}")
+            iterations.append((C, labels))
+            if labels == previous:
+                settled = True
+                break
+            C, problem = _run_update(update, X, labels, k)
+            if problem:
+                raise ValueError(f"iteration {len(iterations)}: {problem}")
+            previous = labels
     figures, captions = iteration_frames(
-        X, iterations, C, names, update_caption="your update moves the centroids", xlabel=xlabel, ylabel=ylabel,
+        X, iterations, C, names, update_caption=say("check.your_update"), xlabel=xlabel, ylabel=ylabel,
         width=width, height=height,
     )
     if not settled:
-        captions[-1] += f" Stopped after {max_iter} iterations: the clusters were still changing."
+        captions[-1] += say("check.stopped", max_iter=max_iter)
     return StepPlayer(figures, captions, title=title)

@@ -47,6 +47,7 @@ from functools import partial
 from typing import NamedTuple
 
 from . import _hierarchy_algorithms as algorithms
+from ._language import say
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, choice
 from .distance import condensed_size, get_kernel
@@ -305,8 +306,8 @@ class MergeStep:
     def to_text(self, decimals: int = 1) -> str:
         """The merge and the matrix as a small table rounded to ``decimals``."""
         decimals = as_int(decimals, "decimals", minimum=0, maximum=15)
-        head = (f"step {self.step}: merge {self.merged[0]} and {self.merged[1]} "
-                f"at {_fmt(self.height, max(decimals, 3))} -> {self.name}")
+        head = say("steps.merge", step=self.step, left=self.merged[0], right=self.merged[1],
+                   height=_fmt(self.height, max(decimals, 3)), name=self.name)
         rows = [[nm, *(_fmt(v, decimals) for v in row)] for nm, row in zip(self.names, self.matrix)]
         width = max(len(c) for row in rows for c in row)
         return head + "\n" + text_table(["", *self.names], rows, width=width)

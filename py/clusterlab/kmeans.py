@@ -69,6 +69,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul, truediv
 
+from ._language import say
 from ._lloyd import (
     FloatMeans,
     PairwiseLloyd,
@@ -152,7 +153,7 @@ class Step:
             raise ValueError(f"row_names has {len(names)} names but there are {n} observations.")
         fmt = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}".format
         cent = "; ".join(f"C{j + 1} = (" + ", ".join(map(fmt, c)) + ")" for j, c in enumerate(self.centroids))
-        header = ["obs"]
+        header = [say("table.obs")]
         columns = [names]
         if X is not None:
             X = as_matrix(X, "X")
@@ -163,10 +164,11 @@ class Step:
             header += [f"d(C{j + 1})" for j in range(k)]
             columns += [list(map(fmt, col)) for col in zip(*distances)]
         changed = set(self.changed)
-        header += ["cluster", "moved"]
+        header += [say("table.cluster"), say("table.moved")]
         columns += [[f"C{a + 1}" for a in self.labels], ["*" if i in changed else "" for i in range(n)]]
         table = text_table(header, zip(*columns))
-        return f"iteration {self.iteration + 1}: {cent}\n{table}\ninertia = {fmt(self.inertia)}"
+        head = say("table.iteration", it=self.iteration + 1, centroids=cent)
+        return f"{head}\n{table}\n{say('table.inertia', inertia=fmt(self.inertia))}"
 
 
 # ---------------------------------------------------------------- helpers

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import html as _html
 
+from ._language import say
 from ._validate import as_int, as_matrix
 
 __all__ = [
@@ -131,7 +132,7 @@ class StepPlayer:
         """
         n, s = len(self), self.start
         esc = _html.escape
-        name = self.title or "Step player"
+        name = self.title or say("player.name")
         figures = []
         for i, (body, caption) in enumerate(zip(self._bodies, self.captions)):
             current = " clp-frame--current" if i == s else ""
@@ -148,11 +149,11 @@ class StepPlayer:
             f'<div class="clp-player" role="group" aria-label="{esc(name)}" data-clp-steps="{n}">'
             f"{title}"
             '<div class="clp-player-controls">'
-            f'<button type="button" class="clp-player-btn" data-clp-go="-1"{prev_off}>◀ Previous</button>'
+            f'<button type="button" class="clp-player-btn" data-clp-go="-1"{prev_off}>{esc(say("player.previous"))}</button>'
             f'<input type="range" class="clp-player-slider" min="1" max="{n}" step="1" value="{s + 1}" '
-            f'aria-label="Step" aria-valuetext="{esc(valuetext)}">'
-            f'<button type="button" class="clp-player-btn" data-clp-go="1"{next_off}>Next ▶</button>'
-            f'<span class="clp-player-status" aria-live="polite">Step {s + 1} of {n}</span>'
+            f'aria-label="{esc(say("player.slider"))}" aria-valuetext="{esc(valuetext)}">'
+            f'<button type="button" class="clp-player-btn" data-clp-go="1"{next_off}>{esc(say("player.next"))}</button>'
+            f'<span class="clp-player-status" aria-live="polite">{esc(say("player.step", step=s + 1, steps=n))}</span>'
             "</div>"
             f'<div class="clp-frames">{"".join(figures)}</div>'
             "</div>"
@@ -160,7 +161,7 @@ class StepPlayer:
 
     def _valuetext(self, i: int) -> str:
         caption = self.captions[i]
-        return f"Step {i + 1} of {len(self)}" + (f": {caption}" if caption else "")
+        return say("player.step", step=i + 1, steps=len(self)) + (f": {caption}" if caption else "")
 
 
 # ------------------------------------------------------------------ K-means
@@ -222,16 +223,16 @@ def _short(v) -> str:
 
 def _moved(changed, names, n):
     if len(changed) == n:
-        return "every point is placed for the first time"
+        return say("kmeans.first")
     if not changed:
-        return "no point changed cluster, so K-means stops"
+        return say("kmeans.none_moved")
     who = ", ".join(str(names[i]) if names else str(i) for i in changed)
-    return f"{len(changed)} point{'s' if len(changed) != 1 else ''} changed cluster ({who})"
+    return say("kmeans.one_moved" if len(changed) == 1 else "kmeans.many_moved", count=len(changed), who=who)
 
 
 def iteration_frames(
     X, iterations, final_centroids, names=None, *,
-    update_caption="each centroid moves to the mean of its cluster",
+    update_caption=None,
     xlabel=None, ylabel=None, width=None, height=None,
 ):
     """Figures and captions of K-means iterations, as ``(figures, captions)``.
@@ -242,8 +243,9 @@ def iteration_frames(
     The frames are: the start (the first centroids), then per iteration an
     **assign** figure (each point in the colour of its nearest centroid)
     and, unless no point changed cluster, an **update** figure (the
-    centroids moved to the means of their clusters; ``update_caption`` says
-    so in the captions).  :func:`kmeans_frames` and
+    centroids moved to the means of their clusters; ``update_caption``, by
+    default "each centroid moves to the mean of its cluster", says so in the
+    captions).  :func:`kmeans_frames` and
     ``clusterlab.checks.play_kmeans`` are built on it.
 
     >>> figures, captions = iteration_frames([[0], [1], [9]], [([[0], [9]], [0, 0, 1])], [[0.5], [9]], "abc")
@@ -259,6 +261,7 @@ def iteration_frames(
     if not iterations:
         raise ValueError("iterations is empty; give at least one (centroids, labels) pair.")
     k = len(iterations[0][0])
+    how = say("kmeans.update_how") if update_caption is None else update_caption
 
     def draw(labels, centres, title):
         return scatter(
@@ -267,23 +270,24 @@ def iteration_frames(
         )
 
     def where(centres):
-        return "; ".join(f"C{j + 1} at ({', '.join(map(_short, c))})" for j, c in enumerate(centres))
+        return "; ".join(say("kmeans.at", j=j + 1, coords=", ".join(map(_short, c))) for j, c in enumerate(centres))
 
     first = iterations[0][0]
-    figures = [draw(None, first, "Start")]
-    captions = [f"Start: {k} initial centroids, {where(first)}."]
+    figures = [draw(None, first, say("kmeans.start"))]
+    captions = [say("kmeans.start_caption", k=k, where=where(first))]
     previous = None
     for t, (centres, labels) in enumerate(iterations):
         it = t + 1
         labels = list(labels)
         changed = list(range(n)) if previous is None else [i for i in range(n) if labels[i] != previous[i]]
-        figures.append(draw(labels, centres, f"Iteration {it}: assign"))
-        captions.append(f"Iteration {it}, assign: {cluster_sets(labels, names, k)}; {_moved(changed, names, n)}.")
+        figures.append(draw(labels, centres, say("kmeans.assign_title", it=it)))
+        captions.append(say("kmeans.assign_caption", it=it, sets=cluster_sets(labels, names, k),
+                            moved=_moved(changed, names, n)))
         if not changed:
             break
         after = iterations[t + 1][0] if t + 1 < len(iterations) else final_centroids
-        figures.append(draw(labels, after, f"Iteration {it}: update"))
-        captions.append(f"Iteration {it}, update: {update_caption}: {where(after)}.")
+        figures.append(draw(labels, after, say("kmeans.update_title", it=it)))
+        captions.append(say("kmeans.update_caption", it=it, how=how, where=where(after)))
         previous = labels
     return figures, captions
 
@@ -387,19 +391,18 @@ def merge_frames(X, method="single", names=None, *, xlabel=None, ylabel=None, wi
         return scatter(X, colours[i], point_labels=names, title=title, xlabel=xlabel, ylabel=ylabel,
                        width=width, height=height)
 
-    figures = [frame(0, "Start")]
-    captions = [f"Start: each of the {n} points is its own cluster (grey, -1 in the legend: not merged yet)."]
+    figures = [frame(0, say("merge.start"))]
+    captions = [say("merge.start_caption", n=n)]
     for step, (a, b, h, _) in enumerate(Z, start=1):
         a, b = int(a), int(b)
         left, right = named(a, braces=False), named(b, braces=False)
         members[n + step - 1] = members.pop(a) + members.pop(b)
         clusters = sorted(members, key=lambda node: min(members[node]))
         listed = ", ".join(named(c) for c in clusters)
-        figures.append(frame(step, f"Step {step}"))
-        captions.append(
-            f"Step {step}: {left} and {right} merge at {_short(h)}; "
-            f"{len(clusters)} cluster{'s' * (len(clusters) != 1)}: {listed}."
-        )
+        figures.append(frame(step, say("merge.title", step=step)))
+        count = len(clusters)
+        captions.append(say("merge.caption_one" if count == 1 else "merge.caption_many", step=step, left=left,
+                            right=right, height=_short(h), count=count, listed=listed))
     return figures, captions
 
 

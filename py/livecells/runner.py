@@ -159,6 +159,24 @@ def render(items) -> str:
     return "".join(parts)
 
 
+#: Where a session keeps clusterlab's language (``clusterlab.set_language``).
+#: The library holds one language per Python; each session has its own, English
+#: until it sets one, so that a Norwegian page never changes another page's words.
+LANGUAGE_KEY = "__clusterlab_language__"
+
+
+def _language(namespace: dict, entering: bool) -> None:
+    """Give clusterlab the session's language on entering a cell; keep it, and go back to English, on leaving."""
+    module = sys.modules.get("clusterlab._language")  # not imported yet: English anyway
+    if module is None:
+        return
+    if entering:
+        module.set_language(namespace.get(LANGUAGE_KEY, module.DEFAULT))
+    else:
+        namespace[LANGUAGE_KEY] = module.get_language()
+        module.set_language(module.DEFAULT)
+
+
 def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResult:
     """Run ``source`` in ``namespace``; return the rendered output and whether it raised."""
     global _current
@@ -166,6 +184,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
     saved = sys.stdout, sys.stderr, _current
     sys.stdout, sys.stderr, _current = _Stream(output, "stdout"), _Stream(output, "stderr"), output
     error = None
+    _language(namespace, entering=True)
     try:
         try:
             tree = ast.parse(source, filename=filename, mode="exec")
@@ -182,6 +201,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
             output.add("error", _format_error(exc, filename, source))
     finally:
         sys.stdout, sys.stderr, _current = saved
+        _language(namespace, entering=False)
     return CellResult(render(output.items), error is None, error, output.items)
 
 

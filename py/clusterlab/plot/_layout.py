@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from .._language import say
 from .._validate import as_int, as_number
 from ._svg import esc, num
 
@@ -288,7 +289,7 @@ def legend(x, y, entries, title=None):
         out.append(f'<text x="{sx}" y="{yy + 4}">{esc(text)}</text>')
         yy += 18
     if len(entries) > LEGEND_ITEMS:
-        out.append(f'<text y="{yy + 4}">\u2026 {len(entries) - LEGEND_ITEMS} more</text>')
+        out.append(f'<text y="{yy + 4}">{esc(say("plot.more", count=len(entries) - LEGEND_ITEMS))}</text>')
     out.append("</g>")
     return "".join(out)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import hierarchy
+from .._language import say
 from .._validate import as_int, as_list, as_matrix, as_number, choice
 from ._colours import PALETTE
 from ._layout import Axes, Heading, size
@@ -28,7 +29,7 @@ def dendrogram(
     color_threshold=None,
     orientation="top",
     title=None,
-    ylabel="height",
+    ylabel=None,
     width=None,
     height=None,
 ):
@@ -55,7 +56,8 @@ def dendrogram(
 
     ``orientation``: "top" (root at the top, leaves below; labels turn
     vertical when they do not fit), "bottom", "left" (root at the left,
-    leaves on the right: best for many leaves) or "right".
+    leaves on the right: best for many leaves) or "right".  ``ylabel``
+    names the height axis ("height" by default, in clusterlab's language).
 
     >>> d = {"icoord": [[5, 5, 15, 15], [25, 25, 35, 35], [10, 10, 30, 30]],
     ...      "dcoord": [[0, 1, 1, 0], [0, 2, 2, 0], [1, 6, 6, 2]],
@@ -82,6 +84,8 @@ def dendrogram(
         colouring = (cut, True)
     link_colour, leaf_colour, k = _colours(rows, len(names), colouring)
 
+    if ylabel is None:
+        ylabel = say("plot.height")
     lay = _Layout(rows, names, orientation, cut, title, width, height)
     height_axis = lay.axes.draw(ylabel=ylabel) if lay.vertical else lay.axes.draw(xlabel=ylabel)
     body = [
@@ -336,7 +340,8 @@ def _leaves_svg(names, lay, leaf_colour):
 
 def _cut_svg(cut, k, lay):
     """The dashed cut line and the number of clusters it makes."""
-    text = f"{k} cluster{'s' if k != 1 else ''}"
+    text = say("plot.one_cluster") if k == 1 else say("plot.clusters", k=k)
+    at = esc(say("plot.cut_at", cut=fmt_value(cut)))
     (x0, y0), (x1, y1) = lay.place(0, cut), lay.place(10 * lay.n, cut)
     out = (
         f'<path class="clp-cut" d="M{num(x0)} {num(y0)}L{num(x1)} {num(y1)}" stroke="currentColor" '
@@ -345,13 +350,13 @@ def _cut_svg(cut, k, lay):
     if lay.vertical:
         return out + (
             f'<text x="{num(lay.right + 6)}" y="{num(y0 - 3)}" font-weight="600">{esc(text)}</text>'
-            f'<text x="{num(lay.right + 6)}" y="{num(y0 + 12)}" font-size="11">cut at {fmt_value(cut)}</text>'
+            f'<text x="{num(lay.right + 6)}" y="{num(y0 + 12)}" font-size="11">{at}</text>'
         )
     left = lay.orientation == "left"
     return out + (
         f'<text x="{num(x0 + (4 if left else -4))}" y="{num(lay.top - 2)}" '
         f'text-anchor="{"start" if left else "end"}" font-weight="600">'
-        f"{esc(text)} (cut at {fmt_value(cut)})</text>"
+        f"{esc(text)} ({at})</text>"
     )
 
 

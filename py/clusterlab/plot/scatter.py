@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._language import say
 from .._validate import as_int, as_list, as_matrix, choice
 from ._colours import SHAPES, Colours, colour_hex, hex_rgb, labels_list, shape_def
 from ._layout import (
@@ -33,7 +34,7 @@ def scatter(
     ylabel=None,
     width=None,
     height=None,
-    legend_title="cluster",
+    legend_title=None,
 ):
     """Scatter plot of 2-D points (or 1-D points on a line), coloured by cluster.
 
@@ -42,7 +43,9 @@ def scatter(
     ``labels`` gives each point's cluster (colour and marker shape per
     cluster, and a legend); ``centers`` (``k x 2`` or ``k x 1``) are drawn as
     crosses in the colour of clusters ``0 .. k-1``; ``point_labels`` writes a
-    short text next to each point (the course's A-J).  Default size: 640 x 480
+    short text next to each point (the course's A-J); ``legend_title`` is
+    written above the legend ("cluster" by default, in clusterlab's
+    language; ``""`` for none).  Default size: 640 x 480
     (640 x 200 for 1-D).
 
     >>> X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
@@ -59,6 +62,8 @@ def scatter(
             "pick two columns, for example [[row[0], row[1]] for row in X], or use scatter_matrix(X)."
         )
     one_d = dim == 1
+    if legend_title is None:
+        legend_title = say("plot.cluster")
     labs = labels_list(labels, n) if labels is not None else None
     cen = _centres(centers, dim)
     texts = _point_labels(point_labels, n)
@@ -271,7 +276,8 @@ def scatter_matrix(
     bins = as_int(bins, "bins", minimum=1, maximum=200)
     W = size(width, "width", DEFAULT_WIDTH)
     colours = Colours(labs) if labs is not None else None
-    legend_w = legend_width(colours.order, "cluster") if colours is not None else 0
+    legend_title = say("plot.cluster")
+    legend_w = legend_width(colours.order, legend_title) if colours is not None else 0
     heading = Heading(title, W)
     top = heading.top(10)
     left, bottom_m, gap = 46, 40, 6
@@ -349,7 +355,7 @@ def scatter_matrix(
     body.append(_matrix_ticks(ranges, names, panel_xy, left, top, ps, gap, inset))
     if colours is not None:
         entries = colours.legend_entries()
-        body.append(legend(legend_x(W, legend_w), top + 8, entries, "cluster"))
+        body.append(legend(legend_x(W, legend_w), top + 8, entries, legend_title))
     desc = (
         f"Scatter matrix of {n} points and {p} features ({', '.join(names)}): "
         "each off-diagonal panel plots one feature against another, "

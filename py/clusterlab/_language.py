@@ -1,0 +1,339 @@
+"""The words clusterlab shows a learner, in English, Norwegian bokmål and Indonesian.
+
+Buttons and captions of step players, printed tables, the checks' feedback
+and the default labels of figures are looked up here, in the language set
+with :func:`clusterlab.set_language` (English by default).  Error messages
+stay English, like Python's own.  Norwegian follows the NTNU lecture
+(klynge, sentroide, tilordne), Indonesian the tutorial (klaster, centroid,
+iterasi), as the course's translated pages do.
+
+>>> set_language("nb")
+>>> say("player.next")
+'Neste ▶'
+>>> say("player.step", step=2, steps=5)
+'Trinn 2 av 5'
+>>> set_language("en")
+>>> say("player.step", step=2, steps=5)
+'Step 2 of 5'
+>>> set_language("fr")
+Traceback (most recent call last):
+...
+ValueError: clusterlab has no words in language 'fr'; choose one of 'en' (English), 'nb' (norsk bokmål), 'id' (Bahasa Indonesia).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "get_language", "say", "set_language", "speaking"]
+
+#: Each language's own name, English (the default) first.
+LANGUAGES = {"en": "English", "nb": "norsk bokmål", "id": "Bahasa Indonesia"}
+DEFAULT = "en"
+
+# fmt: off
+#: Per language, key -> text with ``{fields}`` (``str.format``).  Every
+#: language has every key, with the same fields (tests/test_language.py).
+WORDS = {
+    "en": {
+        # player.py: the step player
+        "player.name": "Step player",
+        "player.previous": "◀ Previous",
+        "player.next": "Next ▶",
+        "player.slider": "Step",
+        "player.step": "Step {step} of {steps}",  # as web/words.json's player.step
+        # player.py: K-means frames
+        "kmeans.start": "Start",
+        "kmeans.start_caption": "Start: {k} initial centroids, {where}.",
+        "kmeans.at": "C{j} at ({coords})",
+        "kmeans.assign_title": "Iteration {it}: assign",
+        "kmeans.assign_caption": "Iteration {it}, assign: {sets}; {moved}.",
+        "kmeans.update_title": "Iteration {it}: update",
+        "kmeans.update_caption": "Iteration {it}, update: {how}: {where}.",
+        "kmeans.update_how": "each centroid moves to the mean of its cluster",
+        "kmeans.first": "every point is placed for the first time",
+        "kmeans.none_moved": "no point changed cluster, so K-means stops",
+        "kmeans.one_moved": "1 point changed cluster ({who})",
+        "kmeans.many_moved": "{count} points changed cluster ({who})",
+        # player.py: merge frames
+        "merge.start": "Start",
+        "merge.start_caption": "Start: each of the {n} points is its own cluster "
+                               "(grey, -1 in the legend: not merged yet).",
+        "merge.title": "Step {step}",
+        "merge.caption_one": "Step {step}: {left} and {right} merge at {height}; 1 cluster: {listed}.",
+        "merge.caption_many": "Step {step}: {left} and {right} merge at {height}; {count} clusters: {listed}.",
+        # kmeans.py: Step.table
+        "table.obs": "obs",
+        "table.cluster": "cluster",
+        "table.moved": "moved",
+        "table.iteration": "iteration {it}: {centroids}",
+        "table.inertia": "inertia = {inertia}",
+        # hierarchy.py: MergeStep.to_text
+        "steps.merge": "step {step}: merge {left} and {right} at {height} -> {name}",
+        # plot: default labels
+        "plot.cluster": "cluster",
+        "plot.height": "height",
+        "plot.one_cluster": "1 cluster",
+        "plot.clusters": "{k} clusters",
+        "plot.cut_at": "cut at {cut}",
+        "plot.more": "\u2026 {count} more",
+        # checks.py
+        "check.right": "✓ Right: {text}",
+        "check.not_yet": "✗ Not yet: {text}",
+        "check.cases": "{name}: {right} of {total} cases right",
+        "check.all_right_one": "All right: your {name} agrees with clusterlab on every case.",
+        "check.all_right_many": "All right: your {names} and {last} agree with clusterlab on every case.",
+        "check.fix_first": "Not yet: fix the first ✗ above and run this cell again.",
+        "check.your_update": "your update moves the centroids",
+        "check.stopped": " Stopped after {max_iter} iterations: the clusters were still changing.",
+        "check.assign_case_0": "the lecture's points a-e, centroids a and d",
+        "check.assign_case_1": "the ten points A-J, centroids C, G and I",
+        "check.assign_case_2": "one variable: ten cities' density, centroids 244 and 777",
+        "check.assign_case_3": "ties: the point 2 is halfway between centroids 1 and 3, the point 4 between 3 and 5",
+        "check.assign_case_4": "a centroid that no point is nearest to",
+        "check.update_case_0": "the lecture's points a-e in two clusters",
+        "check.update_case_1": "the ten points A-J after the first assignment",
+        "check.update_case_2": "one variable: ten cities' density",
+        "check.update_case_3": "labels in any order, a cluster of one point",
+        "check.update_case_4": "an empty cluster: no point has label 1",
+        "check.raised": "{name} raised {error}: {exc}",
+        "check.changed_input": "{name} changed the lists it was given; build new lists for the result instead of writing into points, centroids or labels.",
+        "check.returned_none": "{name} returned None: did you forget `return` at the end?",
+        "check.not_a_list": "{name} should return a list of {what}, got {kind} {value}.",
+        "check.what_labels": "labels, one per point",
+        "check.what_centroids": "{k} centroids",
+        "check.label_count": "assign returned {got} labels for {n} points; give one label per point.",
+        "check.label_type": "labels[{i}] is {value} ({kind}); a label is the number of a centroid, a whole number from 0 to {last}.",
+        "check.label_range": "labels[{i}] is {value}, but there are {k} centroids, numbered 0 to {last}.",
+        "check.one_too_high": " Your labels look one too high: Python counts from 0, so the first centroid is 0.",
+        "check.one_more_wrong": " (1 more point also got a wrong label.)",
+        "check.more_wrong": " ({count} more points also got a wrong label.)",
+        "check.tie": "labels[{i}] is {got}, but observation {i} at {point} is as close to centroid {want} as to centroid {got} (distance {d}); on a tie take the lower number, {want} (keep the first smallest distance: compare with <, not <=).",
+        "check.closer": "labels[{i}] is {got}, but observation {i} at {point} is closer to centroid {want} (distance {d_want}) than to centroid {got} ({d_got}).",
+        "check.farthest": " Every point went to its farthest centroid: take the smallest distance (min), not the largest.",
+        "check.centroid_count": "update returned {got} centroids but k is {k}; return one centroid per cluster, also for an empty one.",
+        "check.centroid_type": "centroid {j} is {value}; a centroid is a list with one number per variable ({p}).",
+        "check.centroid_length": "centroid {j} has {got} numbers but the points have {p} variables.",
+        "check.centroid_finite": "centroid {j} is {value}; every coordinate must be a finite number.",
+        "check.empty": " Cluster {j} has no point, so it has no mean: give its centroid a place anyway, for example the point farthest from its own cluster's mean (clusterlab and scikit-learn move it to a far-away observation).",
+        "check.not_mean": "centroid {j} should be the mean of observations {members}, {want}, but update gave {got}.",
+        "check.hint_sum": " That is their sum: divide by the number of points, {m}.",
+        "check.hint_point": " That is observation {i} itself; the centroid is the mean of all {m} points of the cluster.",
+        "check.hint_all": " That is the mean of all points: use only the points with this label.",
+        "check.hint_divisor": " That is the sum divided by {wrong}; the cluster has {m} points.",
+        "check.hint_floor": " That is rounded down: divide with /, not //.",
+    },
+    "nb": {
+        "player.name": "Trinnvis visning",
+        "player.previous": "◀ Forrige",
+        "player.next": "Neste ▶",
+        "player.slider": "Trinn",
+        "player.step": "Trinn {step} av {steps}",
+        "kmeans.start": "Start",
+        "kmeans.start_caption": "Start: {k} startsentroider, {where}.",
+        "kmeans.at": "C{j} i ({coords})",
+        "kmeans.assign_title": "Iterasjon {it}: tilordne",
+        "kmeans.assign_caption": "Iterasjon {it}, tilordne: {sets}; {moved}.",
+        "kmeans.update_title": "Iterasjon {it}: oppdatere",
+        "kmeans.update_caption": "Iterasjon {it}, oppdatere: {how}: {where}.",
+        "kmeans.update_how": "hver sentroide flyttes til gjennomsnittet av klyngen sin",
+        "kmeans.first": "hvert punkt tilordnes for første gang",
+        "kmeans.none_moved": "ingen punkter byttet klynge, så K-gjennomsnitt stopper",
+        "kmeans.one_moved": "1 punkt byttet klynge ({who})",
+        "kmeans.many_moved": "{count} punkter byttet klynge ({who})",
+        "merge.start": "Start",
+        "merge.start_caption": "Start: hvert av de {n} punktene er sin egen klynge "
+                               "(grå, -1 i tegnforklaringen: ikke slått sammen ennå).",
+        "merge.title": "Trinn {step}",
+        "merge.caption_one": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; 1 klynge: {listed}.",
+        "merge.caption_many": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; "
+                              "{count} klynger: {listed}.",
+        "table.obs": "obs",
+        "table.cluster": "klynge",
+        "table.moved": "flyttet",
+        "table.iteration": "iterasjon {it}: {centroids}",
+        "table.inertia": "inertia = {inertia}",
+        "steps.merge": "trinn {step}: slå sammen {left} og {right} i høyde {height} -> {name}",
+        "plot.cluster": "klynge",
+        "plot.height": "høyde",
+        "plot.one_cluster": "1 klynge",
+        "plot.clusters": "{k} klynger",
+        "plot.cut_at": "kutt i {cut}",
+        "plot.more": "\u2026 {count} til",
+        "check.right": "✓ Riktig: {text}",
+        "check.not_yet": "✗ Ikke ennå: {text}",
+        "check.cases": "{name}: {right} av {total} tilfeller riktig",
+        "check.all_right_one": "Alt riktig: {name} stemmer med clusterlab i alle tilfellene.",
+        "check.all_right_many": "Alt riktig: {names} og {last} stemmer med clusterlab i alle tilfellene.",
+        "check.fix_first": "Ikke ennå: rett opp det første ✗ over, og kjør denne cellen på nytt.",
+        "check.your_update": "din update flytter sentroidene",
+        "check.stopped": " Stoppet etter {max_iter} iterasjoner: klyngene endret seg fortsatt.",
+        "check.assign_case_0": "forelesningens punkter a-e, sentroidene a og d",
+        "check.assign_case_1": "de ti punktene A-J, sentroidene C, G og I",
+        "check.assign_case_2": "én variabel: befolkningstettheten i ti byer, sentroidene 244 og 777",
+        "check.assign_case_3": "uavgjort: punktet 2 ligger midt mellom sentroidene 1 og 3, punktet 4 mellom 3 og 5",
+        "check.assign_case_4": "en sentroide som ingen punkter ligger nærmest",
+        "check.update_case_0": "forelesningens punkter a-e i to klynger",
+        "check.update_case_1": "de ti punktene A-J etter første tilordning",
+        "check.update_case_2": "én variabel: befolkningstettheten i ti byer",
+        "check.update_case_3": "klyngemerker i vilkårlig rekkefølge, en klynge med ett punkt",
+        "check.update_case_4": "en tom klynge: ingen punkter har klyngemerke 1",
+        "check.raised": "{name} ga feilen {error}: {exc}",
+        "check.changed_input": "{name} endret listene den fikk; lag nye lister til resultatet i stedet for å skrive i points, centroids eller labels.",
+        "check.returned_none": "{name} returnerte None: glemte du `return` på slutten?",
+        "check.not_a_list": "{name} skal returnere en liste med {what}, men ga {kind} {value}.",
+        "check.what_labels": "klyngemerker, ett per punkt",
+        "check.what_centroids": "{k} sentroider",
+        "check.label_count": "assign returnerte {got} klyngemerker for {n} punkter; gi ett klyngemerke per punkt.",
+        "check.label_type": "labels[{i}] er {value} ({kind}); et klyngemerke er nummeret til en sentroide, et heltall fra 0 til {last}.",
+        "check.label_range": "labels[{i}] er {value}, men det er {k} sentroider, nummerert 0 til {last}.",
+        "check.one_too_high": " Klyngemerkene dine ser ut til å være én for høye: Python teller fra 0, så den første sentroiden er 0.",
+        "check.one_more_wrong": " (1 punkt til fikk også feil klyngemerke.)",
+        "check.more_wrong": " ({count} punkter til fikk også feil klyngemerke.)",
+        "check.tie": "labels[{i}] er {got}, men observasjon {i} i {point} ligger like nær sentroide {want} som sentroide {got} (avstand {d}); ved uavgjort tar du det laveste nummeret, {want} (behold den første minste avstanden: sammenlign med <, ikke <=).",
+        "check.closer": "labels[{i}] er {got}, men observasjon {i} i {point} ligger nærmere sentroide {want} (avstand {d_want}) enn sentroide {got} ({d_got}).",
+        "check.farthest": " Hvert punkt havnet hos sin fjerneste sentroide: ta den minste avstanden (min), ikke den største.",
+        "check.centroid_count": "update returnerte {got} sentroider, men k er {k}; returner én sentroide per klynge, også for en tom klynge.",
+        "check.centroid_type": "sentroide {j} er {value}; en sentroide er en liste med ett tall per variabel ({p}).",
+        "check.centroid_length": "sentroide {j} har {got} tall, men punktene har {p} variabler.",
+        "check.centroid_finite": "sentroide {j} er {value}; hver koordinat må være et endelig tall.",
+        "check.empty": " Klynge {j} har ingen punkter, så den har ikke noe gjennomsnitt: gi sentroiden en plass likevel, for eksempel punktet som ligger lengst fra gjennomsnittet av sin egen klynge (clusterlab og scikit-learn flytter den til en observasjon langt unna).",
+        "check.not_mean": "sentroide {j} skal være gjennomsnittet av observasjonene {members}, {want}, men update ga {got}.",
+        "check.hint_sum": " Det er summen deres: del på antall punkter, {m}.",
+        "check.hint_point": " Det er observasjon {i} selv; sentroiden er gjennomsnittet av alle de {m} punktene i klyngen.",
+        "check.hint_all": " Det er gjennomsnittet av alle punktene: bruk bare punktene med dette klyngemerket.",
+        "check.hint_divisor": " Det er summen delt på {wrong}; klyngen har {m} punkter.",
+        "check.hint_floor": " Det er rundet ned: del med /, ikke //.",
+    },
+    "id": {
+        "player.name": "Pemutar langkah",
+        "player.previous": "◀ Sebelumnya",
+        "player.next": "Berikutnya ▶",
+        "player.slider": "Langkah",
+        "player.step": "Langkah {step} dari {steps}",
+        "kmeans.start": "Awal",
+        "kmeans.start_caption": "Awal: {k} centroid awal, {where}.",
+        "kmeans.at": "C{j} di ({coords})",
+        "kmeans.assign_title": "Iterasi {it}: tetapkan",
+        "kmeans.assign_caption": "Iterasi {it}, tetapkan: {sets}; {moved}.",
+        "kmeans.update_title": "Iterasi {it}: perbarui",
+        "kmeans.update_caption": "Iterasi {it}, perbarui: {how}: {where}.",
+        "kmeans.update_how": "setiap centroid pindah ke rata-rata klasternya",
+        "kmeans.first": "setiap titik ditempatkan untuk pertama kali",
+        "kmeans.none_moved": "tidak ada titik yang berpindah klaster, jadi K-means berhenti",
+        "kmeans.one_moved": "1 titik berpindah klaster ({who})",
+        "kmeans.many_moved": "{count} titik berpindah klaster ({who})",
+        "merge.start": "Awal",
+        "merge.start_caption": "Awal: setiap titik dari {n} titik adalah klasternya sendiri "
+                               "(abu-abu, -1 di legenda: belum digabung).",
+        "merge.title": "Langkah {step}",
+        "merge.caption_one": "Langkah {step}: {left} dan {right} digabung pada tinggi {height}; "
+                             "1 klaster: {listed}.",
+        "merge.caption_many": "Langkah {step}: {left} dan {right} digabung pada tinggi {height}; "
+                              "{count} klaster: {listed}.",
+        "table.obs": "obs",
+        "table.cluster": "klaster",
+        "table.moved": "pindah",
+        "table.iteration": "iterasi {it}: {centroids}",
+        "table.inertia": "inersia = {inertia}",
+        "steps.merge": "langkah {step}: gabungkan {left} dan {right} pada tinggi {height} -> {name}",
+        "plot.cluster": "klaster",
+        "plot.height": "tinggi",
+        "plot.one_cluster": "1 klaster",
+        "plot.clusters": "{k} klaster",
+        "plot.cut_at": "potong di {cut}",
+        "plot.more": "\u2026 {count} lagi",
+        "check.right": "✓ Benar: {text}",
+        "check.not_yet": "✗ Belum: {text}",
+        "check.cases": "{name}: {right} dari {total} kasus benar",
+        "check.all_right_one": "Semua benar: {name} Anda sama dengan clusterlab di setiap kasus.",
+        "check.all_right_many": "Semua benar: {names} dan {last} Anda sama dengan clusterlab di setiap kasus.",
+        "check.fix_first": "Belum: perbaiki ✗ pertama di atas, lalu jalankan sel ini lagi.",
+        "check.your_update": "update Anda memindahkan centroid",
+        "check.stopped": " Berhenti setelah {max_iter} iterasi: klasternya masih berubah.",
+        "check.assign_case_0": "lima titik a-e, centroid a dan d",
+        "check.assign_case_1": "sepuluh titik A-J, centroid C, G dan I",
+        "check.assign_case_2": "satu variabel: kepadatan penduduk sepuluh kota, centroid 244 dan 777",
+        "check.assign_case_3": "seri: titik 2 tepat di tengah centroid 1 dan 3, titik 4 di tengah 3 dan 5",
+        "check.assign_case_4": "centroid yang bukan centroid terdekat bagi titik mana pun",
+        "check.update_case_0": "lima titik a-e dalam dua klaster",
+        "check.update_case_1": "sepuluh titik A-J setelah penetapan pertama",
+        "check.update_case_2": "satu variabel: kepadatan penduduk sepuluh kota",
+        "check.update_case_3": "label dalam urutan apa pun, satu klaster berisi satu titik",
+        "check.update_case_4": "klaster kosong: tidak ada titik berlabel 1",
+        "check.raised": "{name} memunculkan {error}: {exc}",
+        "check.changed_input": "{name} mengubah list yang diberikan kepadanya; buat list baru untuk hasilnya, jangan menulis ke points, centroids, atau labels.",
+        "check.returned_none": "{name} mengembalikan None: apakah Anda lupa `return` di akhir?",
+        "check.not_a_list": "{name} seharusnya mengembalikan list berisi {what}, tetapi memberikan {kind} {value}.",
+        "check.what_labels": "label, satu untuk setiap titik",
+        "check.what_centroids": "{k} centroid",
+        "check.label_count": "assign mengembalikan {got} label untuk {n} titik; berikan satu label untuk setiap titik.",
+        "check.label_type": "labels[{i}] adalah {value} ({kind}); label adalah nomor sebuah centroid, bilangan bulat dari 0 sampai {last}.",
+        "check.label_range": "labels[{i}] adalah {value}, tetapi ada {k} centroid, bernomor 0 sampai {last}.",
+        "check.one_too_high": " Label Anda tampaknya kelebihan satu: Python menghitung dari 0, jadi centroid pertama adalah 0.",
+        "check.one_more_wrong": " (1 titik lain juga mendapat label yang salah.)",
+        "check.more_wrong": " ({count} titik lain juga mendapat label yang salah.)",
+        "check.tie": "labels[{i}] adalah {got}, tetapi observasi {i} di {point} sama dekatnya dengan centroid {want} dan centroid {got} (jarak {d}); jika seri, ambil nomor yang lebih kecil, {want} (pertahankan jarak terkecil yang pertama: bandingkan dengan <, bukan <=).",
+        "check.closer": "labels[{i}] adalah {got}, tetapi observasi {i} di {point} lebih dekat ke centroid {want} (jarak {d_want}) daripada ke centroid {got} ({d_got}).",
+        "check.farthest": " Setiap titik masuk ke centroid terjauhnya: ambil jarak terkecil (min), bukan yang terbesar.",
+        "check.centroid_count": "update mengembalikan {got} centroid padahal k adalah {k}; kembalikan satu centroid untuk setiap klaster, juga untuk klaster kosong.",
+        "check.centroid_type": "centroid {j} adalah {value}; centroid adalah list dengan satu angka untuk setiap variabel ({p}).",
+        "check.centroid_length": "centroid {j} berisi {got} angka, padahal titik-titiknya punya {p} variabel.",
+        "check.centroid_finite": "centroid {j} adalah {value}; setiap koordinat harus berupa angka berhingga.",
+        "check.empty": " Klaster {j} tidak punya titik, jadi tidak punya rata-rata: tetap beri centroidnya sebuah tempat, misalnya titik yang paling jauh dari rata-rata klasternya sendiri (clusterlab dan scikit-learn memindahkannya ke observasi yang jauh).",
+        "check.not_mean": "centroid {j} seharusnya rata-rata observasi {members}, {want}, tetapi update memberikan {got}.",
+        "check.hint_sum": " Itu jumlahnya: bagilah dengan banyaknya titik, {m}.",
+        "check.hint_point": " Itu observasi {i} sendiri; centroid adalah rata-rata semua {m} titik di klaster itu.",
+        "check.hint_all": " Itu rata-rata semua titik: pakai hanya titik-titik dengan label ini.",
+        "check.hint_divisor": " Itu jumlahnya dibagi {wrong}; klaster itu berisi {m} titik.",
+        "check.hint_floor": " Itu dibulatkan ke bawah: bagilah dengan /, bukan //.",
+    },
+}
+# fmt: on
+
+_current = DEFAULT
+
+
+def set_language(code: str) -> None:
+    """Show clusterlab's words in language ``code``: ``"en"`` (the default), ``"nb"`` or ``"id"``.
+
+    Captions, buttons, printed tables, the checks' answers and figures'
+    default labels made after this call use the language; code, variable
+    names and error messages stay English.
+    """
+    global _current
+    if not isinstance(code, str) or code not in WORDS:
+        choices = ", ".join(f"{c!r} ({name})" for c, name in LANGUAGES.items())
+        raise ValueError(f"clusterlab has no words in language {code!r}; choose one of {choices}.")
+    _current = code
+
+
+def get_language() -> str:
+    """The code of the language clusterlab shows its words in: ``"en"``, ``"nb"`` or ``"id"``."""
+    return _current
+
+
+class Said(str):
+    """A text from :func:`say`; ``key`` and ``fields`` tell messages apart without reading their words."""
+
+    key: str = ""
+    fields: dict = {}
+
+
+def say(key: str, **fields) -> Said:
+    """The text ``key`` in the current language, with its ``{fields}`` filled in."""
+    text = Said(WORDS[_current][key].format(**fields))
+    text.key, text.fields = key, fields
+    return text
+
+
+@contextmanager
+def speaking(code: str):
+    """Within the block, clusterlab's words are in language ``code`` (English for error messages)."""
+    global _current
+    saved = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        _current = saved

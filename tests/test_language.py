@@ -1,0 +1,190 @@
+"""clusterlab.set_language: the library's words in en, nb and id, and no language leaking between sessions."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+import clusterlab
+from clusterlab import _language, checks, player
+from clusterlab.hierarchy import merge_steps
+from clusterlab.kmeans import KMeans
+from clusterlab.plot import dendrogram, scatter
+from livecells.runner import LANGUAGE_KEY, new_namespace, run_cell
+
+X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
+
+
+@pytest.fixture(autouse=True)
+def english_after():
+    yield
+    clusterlab.set_language("en")
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_language_has_every_key_with_the_same_fields():
+    english = _language.WORDS["en"]
+    assert set(_language.WORDS) == set(_language.LANGUAGES)
+    for lang, words in _language.WORDS.items():
+        assert set(words) == set(english), lang
+        for key, text in words.items():
+            assert fields(text) == fields(english[key]), (lang, key)
+            if lang != "en" and key not in ("kmeans.start", "merge.start", "table.obs"):
+                assert text != english[key] or key == "table.inertia" and lang == "nb", (lang, key)
+
+
+def test_english_is_the_default_and_bad_codes_name_the_choices():
+    assert clusterlab.get_language() == "en"
+    for bad in ("fr", "NB", "", None, 3):
+        with pytest.raises(ValueError, match=r"choose one of 'en' \(English\), 'nb' .*'id'"):
+            clusterlab.set_language(bad)
+    assert clusterlab.get_language() == "en"
+
+
+def player_html():
+    km = KMeans(2, init=[[1, 1], [7, 7]]).fit(X)
+    return player.kmeans_player(km, X, names="abcde")._repr_html_()
+
+
+def test_player_buttons_and_captions_follow_the_language():
+    english = player_html()
+    assert "◀ Previous" in english and "Next ▶" in english and "Step 1 of 4" in english
+    assert "Iteration 1, assign:" in english
+    clusterlab.set_language("nb")
+    norsk = player_html()
+    assert "◀ Forrige" in norsk and "Neste ▶" in norsk and "Trinn 1 av 4" in norsk
+    assert "Iterasjon 1, tilordne:" in norsk and "Previous" not in norsk
+    clusterlab.set_language("id")
+    indonesia = player_html()
+    assert "◀ Sebelumnya" in indonesia and "Berikutnya ▶" in indonesia and "Langkah 1 dari 4" in indonesia
+    clusterlab.set_language("en")
+    assert player_html() == english
+
+
+def test_player_step_text_is_the_one_player_js_writes():
+    from livecells.words import fill, words
+
+    for lang in _language.LANGUAGES:
+        clusterlab.set_language(lang)
+        assert _language.say("player.step", step=3, steps=7) == fill(words(lang)["player"]["step"], step=3, steps=7)
+
+
+def test_check_feedback_follows_the_language():
+    assert repr(checks.Verdict(True, "x")) == "✓ Right: x"
+    clusterlab.set_language("nb")
+    assert repr(checks.Verdict(True, "x")) == "✓ Riktig: x"
+    assert repr(checks.Verdict(False, "x")) == "✗ Ikke ennå: x"
+    report = checks.Report([("assign", [("a", None)]), ("update", [("b", None)])])
+    assert repr(report).splitlines()[-1] == "Alt riktig: assign og update stemmer med clusterlab i alle tilfellene."
+    clusterlab.set_language("id")
+    failed = checks.Report([("assign", [("a", None), ("b", "wrong")])])
+    assert repr(failed).splitlines()[0] == "assign: 1 dari 2 kasus benar"
+    assert repr(failed).splitlines()[-1].startswith("Belum:")
+
+
+def test_tables_follow_the_language():
+    km = KMeans(2, init=[[1, 1], [7, 7]]).fit(X)
+    english = km.history_[0].table()
+    assert english.startswith("iteration 1:") and "cluster  moved" in english and "inertia =" in english
+    assert str(merge_steps(X)[0]).startswith("step 1: merge a and b at 1.000 -> {a,b}")
+    clusterlab.set_language("nb")
+    norsk = km.history_[0].table()
+    assert norsk.startswith("iterasjon 1:") and "klynge  flyttet" in norsk
+    assert str(merge_steps(X)[0]).startswith("trinn 1: slå sammen a og b i høyde 1.000 -> {a,b}")
+    clusterlab.set_language("id")
+    assert "inersia =" in km.history_[0].table()
+    clusterlab.set_language("en")
+    assert km.history_[0].table() == english
+
+
+def test_plot_labels_follow_the_language_and_given_labels_win():
+    from clusterlab.hierarchy import linkage
+
+    Z = linkage(X, "complete")
+    english = dendrogram(Z, cut=4).svg
+    assert ">height<" in english and "2 clusters" in english and "cut at 4" in english
+    assert ">cluster<" in scatter(X, [0, 0, 1, 1, 1]).svg
+    clusterlab.set_language("nb")
+    norsk = dendrogram(Z, cut=4).svg
+    assert ">høyde<" in norsk and "2 klynger" in norsk and "kutt i 4" in norsk and "cut at" not in norsk
+    assert ">klynge<" in scatter(X, [0, 0, 1, 1, 1]).svg
+    assert ">gruppe<" in scatter(X, [0, 0, 1, 1, 1], legend_title="gruppe").svg
+    assert ">avstand<" in dendrogram(Z, ylabel="avstand").svg
+    clusterlab.set_language("en")
+    assert dendrogram(Z, cut=4).svg == english
+
+
+def test_a_session_keeps_its_language_and_never_gives_it_to_another():
+    show = "from clusterlab import checks\nchecks.Verdict(True, 'x')"
+    norsk, english = new_namespace(), new_namespace()
+    assert "✓ Right" in run_cell(show, norsk).html
+    run_cell("import clusterlab\nclusterlab.set_language('nb')", norsk)
+    assert clusterlab.get_language() == "en"  # outside a cell, the process stays English
+    assert "✓ Riktig" in run_cell(show, norsk).html
+    assert "✓ Right" in run_cell(show, english).html  # another page, in the same Python
+    assert "✓ Riktig" in run_cell(show, norsk).html  # back on the first page: still Norwegian
+    assert norsk[LANGUAGE_KEY] == "nb" and english[LANGUAGE_KEY] == "en"
+    # a rich result is drawn (its _repr_html_ called) inside the session's language too
+    html = run_cell("from clusterlab.player import StepPlayer\nStepPlayer(['a', 'b'])", norsk).html
+    assert "Neste ▶" in html
+
+
+def test_a_failing_cell_keeps_the_language_it_set():
+    ns = new_namespace()
+    result = run_cell("import clusterlab\nclusterlab.set_language('id')\n1 / 0", ns)
+    assert not result.ok and clusterlab.get_language() == "en"
+    assert "✓ Benar" in run_cell("from clusterlab import checks\nchecks.Verdict(True, 'x')", ns).html
+
+
+def test_check_case_names_are_the_cases_in_english_and_translated_elsewhere():
+    english = _language.WORDS["en"]
+    assert [english[f"check.assign_case_{i}"] for i in range(len(checks.ASSIGN_CASES))] == [
+        name for name, *_ in checks.ASSIGN_CASES]
+    assert [english[f"check.update_case_{i}"] for i in range(len(checks.UPDATE_CASES))] == [
+        name for name, *_ in checks.UPDATE_CASES]
+
+    def assign(points, centroids):
+        return [0] * len(points)
+
+    clusterlab.set_language("nb")
+    text = repr(checks.check_assign(assign))
+    assert "✓ forelesningens punkter a-e, sentroidene a og d" not in text  # wrong there: a cross
+    assert "✗ forelesningens punkter a-e, sentroidene a og d" in text
+
+
+def test_check_messages_follow_the_language_and_play_kmeans_errors_stay_english():
+    def sums(points, labels, k):  # sums instead of means, and no centroid for an empty cluster
+        out = [[0.0] * len(points[0]) for _ in range(k)]
+        for x, lab in zip(points, labels):
+            out[lab] = [s + v for s, v in zip(out[lab], x)]
+        return [row for j, row in enumerate(out) if j in labels]
+
+    english = checks.check_update(sums).problems
+    assert "That is their sum: divide by the number of points, 2." in english[0]
+    assert "Cluster 1 has no point, so it has no mean" in english[-1]
+    clusterlab.set_language("nb")
+    norsk = checks.check_update(sums).problems
+    assert "Det er summen deres: del på antall punkter, 2." in norsk[0]
+    assert "Klynge 1 har ingen punkter, så den har ikke noe gjennomsnitt" in norsk[-1]  # found by key, not by words
+    clusterlab.set_language("id")
+    assert "Klaster 1 tidak punya titik" in checks.check_update(sums).problems[-1]
+
+    def assign(points, centroids):
+        return None
+
+    with pytest.raises(ValueError, match=r"^iteration 1: assign returned None: did you forget `return`"):
+        checks.play_kmeans(assign, sums, X, [[1, 1], [7, 7]])
+    assert clusterlab.get_language() == "id"  # the English of the error did not change the language
+
+
+def test_a_long_legend_says_how_many_more_in_the_language():
+    labels = list(range(30))
+    points = [[i, i % 7] for i in range(30)]
+    english = scatter(points, labels).svg
+    assert "\u2026" in english and " more</text>" in english
+    clusterlab.set_language("nb")
+    assert " til</text>" in scatter(points, labels).svg
