@@ -271,16 +271,21 @@ function setUp(root) {
       ["distinct colours", image.distinct.toLocaleString("en")],
     ].map(([a, b]) => row([a, b], "th")));
     const total = result.counts.reduce((a, b) => a + b, 0);
+    const counts = result.counts.map((c) => c.toLocaleString("en"));
+    const wide = Math.max(...counts.map((c) => c.length)); // the swatches' text is monospace: pad to align
     els.palette.replaceChildren(...result.palette.map(([r, g, b], j) => {
       const li = document.createElement("li");
       li.className = "lab-swatch";
       const chip = document.createElement("span");
       chip.className = "lab-chip";
       chip.style.background = `rgb(${r}, ${g}, ${b})`;
-      const text = document.createElement("span");
       const hex = `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-      text.textContent = `${hex}  rgb(${r}, ${g}, ${b})  ${result.counts[j].toLocaleString("en")} px  ` +
-        `${((100 * result.counts[j]) / total).toFixed(1)} %`;
+      const colour = document.createElement("span");
+      colour.textContent = `${hex} rgb(${[r, g, b].map((v) => String(v).padStart(3)).join(", ")})`;
+      const count = document.createElement("span"); // wraps below the colour as a whole on a narrow screen
+      count.textContent = `${counts[j].padStart(wide)} px ${((100 * result.counts[j]) / total).toFixed(1).padStart(5)} %`;
+      const text = document.createElement("span");
+      text.append(colour, " ", count);
       li.append(chip, text);
       return li;
     }));
