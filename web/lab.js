@@ -344,9 +344,11 @@ function setUp(root) {
   });
   const onPaste = (event) => {
     if (!document.body.contains(root)) return document.removeEventListener("paste", onPaste);
-    if (event.target.closest?.(".cm-editor, input, textarea")) return; // pasting code or numbers
     const item = [...(event.clipboardData?.items || [])].find((i) => i.kind === "file");
     if (!item) return;
+    // text pasted into a field or a cell's editor stays there; a bare image is the lab's wherever it lands
+    const field = event.target.closest?.(".cm-editor, input, textarea");
+    if (field && event.clipboardData.types.includes("text/plain")) return;
     event.preventDefault();
     const file = item.getAsFile();
     load(file, file.name || "pasted.png");

@@ -151,16 +151,16 @@ def drop(page, data: bytes, name: str, mime="image/png"):
     }""", [base64.b64encode(data).decode(), name, mime])
 
 
-def paste(page, data: bytes | None, name: str = "image.png", mime="image/png", target="body"):
-    """Paste as a browser does: a paste event whose clipboardData holds the file (or only text)."""
-    return page.evaluate("""([b64, name, mime, target]) => {
+def paste(page, data: bytes | None, name: str = "image.png", mime="image/png", target="body", text=None):
+    """Paste as a browser does: a paste event whose clipboardData holds the file and/or text."""
+    return page.evaluate("""([b64, name, mime, target, text]) => {
         const dt = new DataTransfer();
-        if (b64 === null) dt.setData('text/plain', 'some text');
-        else dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, {type: mime}));
+        if (text !== null) dt.setData('text/plain', text);
+        if (b64 !== null) dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, {type: mime}));
         const event = new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});
         document.querySelector(target).dispatchEvent(event);
         return event.defaultPrevented;
-    }""", [None if data is None else base64.b64encode(data).decode(), name, mime, target])
+    }""", [None if data is None else base64.b64encode(data).decode(), name, mime, target, text])
 
 
 def test_a_pasted_image_is_quantized(page, site_url):
@@ -169,10 +169,13 @@ def test_a_pasted_image_is_quantized(page, site_url):
     palette = wait_result(page, 8, "image.png")
     assert quantized_colours(page) <= set(palette)
     assert page.locator("#lab-quantized").evaluate("c => [c.width, c.height]") == [36, 28]
-    # text, and anything pasted into a field, is left to the page
-    assert paste(page, None) is False
-    assert paste(page, colours_png(20, 10), "other.png", target="#lab-seed") is False
+    # text is left to the page, also with a file beside it when it lands in a field
+    assert paste(page, None, text="some text") is False
+    assert paste(page, colours_png(20, 10), "other.png", target="#lab-seed", text="other.png") is False
     assert page.locator("#lab-status").inner_text().startswith("image.png:")
+    # a bare image pasted while a field has the focus is still the lab's
+    assert paste(page, colours_png(24, 12), "shot.png", target="#lab-k") is True
+    wait_result(page, 8, "shot.png")
     paste(page, b"plain words", "notes.txt", "text/plain")
     page.wait_for_function("document.querySelector('#lab-notice').textContent.includes('notes.txt is not an image')")
 
