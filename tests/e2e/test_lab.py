@@ -301,6 +301,17 @@ def test_a_second_image_while_one_is_quantized_replaces_it(page, site_url):
     assert page.locator("#lab-quantized").evaluate("c => [c.width, c.height]") == [30, 20]
 
 
+def test_stop_ends_a_run_and_run_starts_again(page, site_url):
+    open_lab(page, site_url)
+    drop(page, colours_png(1600, 1200), "long.png")  # 1.9 megapixels: seconds of work in Pyodide
+    page.wait_for_function("document.querySelector('#lab-status').textContent.startsWith('Quantizing long.png')")
+    page.click("#lab-stop")
+    page.wait_for_function("document.querySelector('#lab-status').textContent.startsWith('Stopped.')", timeout=60_000)
+    assert page.locator("#lab-stop").is_disabled() and not page.locator("#lab-results").is_visible()
+    set_k(page, 3)
+    wait_result(page, 3, "long.png", timeout=180_000)
+
+
 def test_the_lab_works_offline_after_one_visit(browser, site_url):
     context = browser.new_context(service_workers="allow")
     page = context.new_page()
