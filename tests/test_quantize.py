@@ -160,7 +160,15 @@ def test_few_colours_warn_and_give_exact_palette():
     with pytest.warns(ConvergenceWarning, match="2 distinct"):
         q = quantize(img, 4, 4, 5, channels=3)
     assert sorted(q.palette) == [(10, 20, 30), (200, 0, 0)]
-    assert q.mse == 0.0 and q.counts == [8, 8] or q.counts == [8, 8]
+    assert q.mse == 0.0 and q.counts == [8, 8]
+
+
+def test_a_greyscale_image_gets_a_palette_of_greys():
+    rng = np.random.default_rng(4)
+    grey = rng.integers(0, 256, 120 * 80, dtype=np.uint8)
+    q = quantize(np.repeat(grey, 3).tobytes(), 120, 80, 8, channels=3)
+    assert len(q.palette) == 8 and all(r == g == b for r, g, b in q.palette)
+    assert all(m[0] == m[1] == m[2] for m in q.palette_means)
 
 
 def test_small_image_exact_colours_and_k1():
@@ -191,6 +199,18 @@ def test_cli_on_temp_png(tmp_path, china):
         capture_output=True, text=True, cwd=ROOT / "py", check=False,
     )
     assert bad.returncode == 2 and "cannot read image" in bad.stderr
+
+
+def test_cli_refuses_files_that_are_not_whole_images(tmp_path, china):
+    raw, size = china
+    good = tmp_path / "good.png"
+    Image.frombytes("RGB", size, raw).save(good)
+    files = {"notes.png": b"just some text\n", "empty.png": b"", "cut.png": good.read_bytes()[:5000]}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+        bad = subprocess.run([sys.executable, "-m", "clusterlab.quantize", str(tmp_path / name)],
+                             capture_output=True, text=True, cwd=ROOT / "py", check=False)
+        assert bad.returncode == 2 and f"cannot read image {str(tmp_path / name)!r}" in bad.stderr, (name, bad.stderr)
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ _X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
 lab_result = {
     "palette": q.palette, "counts": q.counts, "mse": q.mse,
     "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter,
-    "distinct": len(set(zip(_d[0::4], _d[1::4], _d[2::4]))), "notes": [str(w.message) for w in _caught],
+    "notes": [str(w.message) for w in _caught],
     "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title="Pixels in their own colour").svg,
     "centroid": _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
                                 title="Pixels in their centroid's colour").svg,
@@ -117,12 +117,27 @@ function setUp(root) {
       notes.push(`${name} has transparent pixels: it was put on a white background, and alpha is ignored.`);
     }
     bitmap.close?.();
-    let grey = true;
-    for (let i = 0; i < pixels.length; i += 4) {
-      if (pixels[i] !== pixels[i + 1] || pixels[i] !== pixels[i + 2]) { grey = false; break; }
-    }
+    const { distinct, grey } = colourCount(pixels);
     if (grey) notes.push(`${name} is greyscale: the palette will be greys, and the scatter plots a diagonal line.`);
-    return { pixels, width, height, name, notes };
+    return { pixels, width, height, name, notes, distinct };
+  }
+
+  // The number of distinct (r, g, b) colours, one bit per colour, and whether all are greys.
+  function colourCount(pixels) {
+    const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4); // r | g << 8 | b << 16 | a << 24
+    const seen = new Uint8Array(1 << 21);
+    let distinct = 0;
+    let grey = true;
+    for (const word of words) {
+      const rgb = word & 0xffffff;
+      const bit = 1 << (rgb & 7);
+      if (!(seen[rgb >> 3] & bit)) {
+        seen[rgb >> 3] |= bit;
+        distinct++;
+        if (grey && ((rgb & 0xff) !== ((rgb >> 8) & 0xff) || (rgb & 0xff) !== rgb >> 16)) grey = false;
+      }
+    }
+    return { distinct, grey };
   }
 
   // Browsers show as much of a cut-off PNG or JPEG as they can; say so instead.
@@ -135,12 +150,15 @@ function setUp(root) {
     return false;
   }
 
+  let loads = 0; // bumped by every new image, so only the last one picked is shown
   async function load(blob, name) {
     const before = image;
+    const mine = ++loads;
     try {
       notice("");
       status(`Reading ${name}…`);
       const decoded = await decode(blob, name);
+      if (mine !== loads) return; // another image was picked while this one was read
       if (running) {
         runtime.stop(); // a run of the previous image is of no use now
         decoded.notes.unshift("The run for the previous image was stopped.");
@@ -150,6 +168,7 @@ function setUp(root) {
       draw(els.before, image.pixels, image.width, image.height);
       await quantizeNow();
     } catch (error) {
+      if (mine !== loads) return;
       image = before;
       notice(error.message);
       status(image ? `Still showing ${image.name}.` : "Pick an image.");
@@ -249,19 +268,24 @@ function setUp(root) {
       ["iterations (coarse colour cells, then bins)", String(result.n_iter)],
       ["time in Python", `${result.seconds.toFixed(2)} s`],
       ["pixels", `${image.width} × ${image.height} = ${(image.width * image.height).toLocaleString("en")}`],
-      ["distinct colours", result.distinct.toLocaleString("en")],
+      ["distinct colours", image.distinct.toLocaleString("en")],
     ].map(([a, b]) => row([a, b], "th")));
     const total = result.counts.reduce((a, b) => a + b, 0);
+    const counts = result.counts.map((c) => c.toLocaleString("en"));
+    const wide = Math.max(...counts.map((c) => c.length)); // the swatches' text is monospace: pad to align
     els.palette.replaceChildren(...result.palette.map(([r, g, b], j) => {
       const li = document.createElement("li");
       li.className = "lab-swatch";
       const chip = document.createElement("span");
       chip.className = "lab-chip";
       chip.style.background = `rgb(${r}, ${g}, ${b})`;
-      const text = document.createElement("span");
       const hex = `#${[r, g, b].map((v) => v.toString(16).padStart(2, "0")).join("")}`;
-      text.textContent = `${hex}  rgb(${r}, ${g}, ${b})  ${result.counts[j].toLocaleString("en")} px  ` +
-        `${((100 * result.counts[j]) / total).toFixed(1)} %`;
+      const colour = document.createElement("span");
+      colour.textContent = `${hex} rgb(${[r, g, b].map((v) => String(v).padStart(3)).join(", ")})`;
+      const count = document.createElement("span"); // wraps below the colour as a whole on a narrow screen
+      count.textContent = `${counts[j].padStart(wide)} px ${((100 * result.counts[j]) / total).toFixed(1).padStart(5)} %`;
+      const text = document.createElement("span");
+      text.append(colour, " ", count);
       li.append(chip, text);
       return li;
     }));
@@ -320,11 +344,14 @@ function setUp(root) {
   });
   const onPaste = (event) => {
     if (!document.body.contains(root)) return document.removeEventListener("paste", onPaste);
-    if (event.target.closest?.(".cm-editor, input, textarea")) return; // pasting code or numbers
     const item = [...(event.clipboardData?.items || [])].find((i) => i.kind === "file");
     if (!item) return;
+    // text pasted into a field or a cell's editor stays there; a bare image is the lab's wherever it lands
+    const field = event.target.closest?.(".cm-editor, input, textarea");
+    if (field && event.clipboardData.types.includes("text/plain")) return;
     event.preventDefault();
-    load(item.getAsFile(), "the pasted image");
+    const file = item.getAsFile();
+    load(file, file.name || "pasted.png");
   };
   document.addEventListener("paste", onPaste);
 

@@ -151,6 +151,35 @@ def drop(page, data: bytes, name: str, mime="image/png"):
     }""", [base64.b64encode(data).decode(), name, mime])
 
 
+def paste(page, data: bytes | None, name: str = "image.png", mime="image/png", target="body", text=None):
+    """Paste as a browser does: a paste event whose clipboardData holds the file and/or text."""
+    return page.evaluate("""([b64, name, mime, target, text]) => {
+        const dt = new DataTransfer();
+        if (text !== null) dt.setData('text/plain', text);
+        if (b64 !== null) dt.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], name, {type: mime}));
+        const event = new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true});
+        document.querySelector(target).dispatchEvent(event);
+        return event.defaultPrevented;
+    }""", [None if data is None else base64.b64encode(data).decode(), name, mime, target, text])
+
+
+def test_a_pasted_image_is_quantized(page, site_url):
+    open_lab(page, site_url)
+    assert paste(page, colours_png(36, 28)) is True  # the lab took the paste
+    palette = wait_result(page, 8, "image.png")
+    assert quantized_colours(page) <= set(palette)
+    assert page.locator("#lab-quantized").evaluate("c => [c.width, c.height]") == [36, 28]
+    # text is left to the page, also with a file beside it when it lands in a field
+    assert paste(page, None, text="some text") is False
+    assert paste(page, colours_png(20, 10), "other.png", target="#lab-seed", text="other.png") is False
+    assert page.locator("#lab-status").inner_text().startswith("image.png:")
+    # a bare image pasted while a field has the focus is still the lab's
+    assert paste(page, colours_png(24, 12), "shot.png", target="#lab-k") is True
+    wait_result(page, 8, "shot.png")
+    paste(page, b"plain words", "notes.txt", "text/plain")
+    page.wait_for_function("document.querySelector('#lab-notice').textContent.includes('notes.txt is not an image')")
+
+
 def test_the_download_is_a_png_of_the_image_size(page, site_url):
     open_lab(page, site_url)
     drop(page, colours_png(50, 20), "small.png")
@@ -206,6 +235,7 @@ def test_images_that_need_a_word(page, site_url):
     drop(page, png(two), "two.png")
     assert sorted(wait_result(page, 2, "two.png")) == [(20, 20, 220), (200, 30, 30)]
     assert "only 2 distinct colour(s), fewer than k=8" in notice(page)
+    assert "distinct colours\t2" in page.locator("#lab-stats").inner_text()
 
 
 def test_k_out_of_range_is_refused_with_a_message(page, site_url):
@@ -230,6 +260,37 @@ def test_a_huge_image_is_scaled_down_with_a_notice(page, site_url):
     assert w * h <= 4_000_000 and abs(w / h - 8000 / 6250) < 0.01
 
 
+def test_a_transparent_image_is_put_on_white(page, site_url):
+    open_lab(page, site_url)
+    img = Image.new("RGBA", (20, 10), (0, 0, 255, 0))  # a blue hidden by alpha 0 ...
+    img.paste((200, 0, 0, 255), (0, 0, 10, 10))  # ... beside opaque red
+    drop(page, png(img), "half.png")
+    assert sorted(wait_result(page, 2, "half.png")) == [(200, 0, 0), (255, 255, 255)]
+    assert "distinct colours\t2" in page.locator("#lab-stats").inner_text()
+
+
+def test_a_second_image_picked_while_the_first_is_read_wins(page, site_url):
+    open_lab(page, site_url)
+    seen = page.evaluate_handle("""() => {
+        const seen = [];
+        new MutationObserver(() => seen.push(document.querySelector('#lab-status').textContent))
+            .observe(document.querySelector('#lab-status'), {childList: true, characterData: true, subtree: true});
+        return seen;
+    }""")
+    big = Image.new("RGB", (6000, 4000), (240, 240, 240))  # slow to decode and scale down
+    big.paste((10, 60, 200), (0, 0, 3000, 4000))
+    drop(page, png(big), "big.png")
+    drop(page, colours_png(30, 20), "small.png")
+    wait_result(page, 8, "small.png")
+    # the big image's decoding ends later; it must not take over
+    page.evaluate("async (b64) => { const r = await fetch('data:image/png;base64,' + b64);"
+                  " (await createImageBitmap(await r.blob())).close(); }", base64.b64encode(png(big)).decode())
+    page.wait_for_timeout(500)
+    assert page.locator("#lab-status").inner_text().startswith("small.png:")
+    assert not [t for t in seen.json_value() if "Quantizing big.png" in t]
+    assert page.locator("#lab-quantized").evaluate("c => [c.width, c.height]") == [30, 20]
+
+
 def test_a_second_image_while_one_is_quantized_replaces_it(page, site_url):
     open_lab(page, site_url)
     page.click("[data-name=astronaut]")
@@ -238,6 +299,17 @@ def test_a_second_image_while_one_is_quantized_replaces_it(page, site_url):
     wait_result(page, 8, "second.png")
     assert "The run for the previous image was stopped." in notice(page)
     assert page.locator("#lab-quantized").evaluate("c => [c.width, c.height]") == [30, 20]
+
+
+def test_stop_ends_a_run_and_run_starts_again(page, site_url):
+    open_lab(page, site_url)
+    drop(page, colours_png(1600, 1200), "long.png")  # 1.9 megapixels: seconds of work in Pyodide
+    page.wait_for_function("document.querySelector('#lab-status').textContent.startsWith('Quantizing long.png')")
+    page.click("#lab-stop")
+    page.wait_for_function("document.querySelector('#lab-status').textContent.startsWith('Stopped.')", timeout=60_000)
+    assert page.locator("#lab-stop").is_disabled() and not page.locator("#lab-results").is_visible()
+    set_k(page, 3)
+    wait_result(page, 3, "long.png", timeout=180_000)
 
 
 def test_the_lab_works_offline_after_one_visit(browser, site_url):
