@@ -5,6 +5,7 @@
 - bench_kmeans.py     clusterlab KMeans / quantize vs scikit-learn on a 1-megapixel photo
 - bench_site.py       Python start-up in headless Chromium: bare loadPyodide, plain and snapshot start
 - bench_lessons.py    every lesson's cells in headless Chromium, against the same cells in CPython
+- bench_engines.py    Python start-up in Firefox and WebKit (skips an engine that is not installed)
 """
 
 import runpy
@@ -13,7 +14,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-for name in ("bench_hierarchy.py", "bench_wide.py", "bench_kmeans.py", "bench_site.py", "bench_lessons.py"):
+for name in ("bench_hierarchy.py", "bench_wide.py", "bench_kmeans.py", "bench_site.py", "bench_lessons.py",
+             "bench_engines.py"):
     print(f"\n=== {name} ===", flush=True)
     sys.argv = [name]
     runpy.run_path(str(HERE / name), run_name="__main__")
