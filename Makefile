@@ -42,7 +42,7 @@ test: build browsers  ## run every test: library (vs scipy/scikit-learn) and the
 test-unit: deps  ## only the library tests (no browser)
 	$(BIN)/python -m pytest -m "not e2e"
 
-bench: build chromium  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
+bench: build browsers  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
 	$(BIN)/python bench/run_all.py
 
 lint: deps  ## ruff over the Python code

@@ -18,12 +18,17 @@ Run by ``make build``.  Steps, in order:
    scripts that readers download install it from there).
 8. Workbox writes a service worker that precaches every file, for offline use.
 
+``--out DIR`` builds into another folder (the sub-path test, with ``SITE_URL``
+set as the Pages workflow sets it); ``--reuse-snapshot SITE`` then copies step
+5's snapshot from a build of the same runtime instead of making it again.
+
 ``bench_copy()`` makes the copy of the built site that ``bench/bench_site.py``
 times: the same, but with the benchmark hooks kept.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import io
 import json
@@ -101,12 +106,12 @@ def build_wheel(dest: Path) -> Path:
     return target
 
 
-def copy_vendor(pyodide_dir: Path) -> None:
+def copy_vendor(site: Path, pyodide_dir: Path) -> None:
     pyodide_dir.mkdir(parents=True, exist_ok=True)
     for name in PYODIDE_FILES:
         shutil.copy2(NODE_MODULES / "pyodide" / name, pyodide_dir / name)
     katex_src = NODE_MODULES / "katex" / "dist"
-    katex_dst = SITE / "assets" / "vendor" / "katex"
+    katex_dst = site / "assets" / "vendor" / "katex"
     katex_dst.mkdir(parents=True, exist_ok=True)
     shutil.copy2(katex_src / "katex.min.css", katex_dst / "katex.min.css")
     shutil.copytree(katex_src / "fonts", katex_dst / "fonts", dirs_exist_ok=True,
@@ -192,32 +197,57 @@ def make_snapshot(pyodide_dir: Path, out: Path, digest: str) -> None:
          str(out / "snapshot.bin.gz"), str(out / "snapshot.json"), digest])
 
 
-def main() -> int:
+def reuse_snapshot(other: Path, out: Path, version: str) -> None:
+    """Copy the snapshot and its manifest from the build in ``other`` into ``out``.
+
+    Safe because the runtime folder is named by a hash of everything the
+    snapshot is made from (Pyodide's version, py.zip, web/, make_snapshot.mjs).
+    """
+    source = other / "assets" / "livecells" / version
+    names = ("snapshot.bin.gz", "snapshot.json")
+    if not all((source / name).is_file() for name in names):
+        raise SystemExit(f"--reuse-snapshot: {source} holds no snapshot of this runtime; "
+                         f"build that site from the current sources first (`make build`).")
+    for name in names:
+        shutil.copy2(source / name, out / name)
+    log(f"snapshot copied from {source}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the static site (see this module's docstring).")
+    parser.add_argument("--out", type=Path, default=SITE, help="the folder to build into (default: site/)")
+    parser.add_argument("--reuse-snapshot", type=Path, metavar="SITE",
+                        help="copy the Pyodide snapshot from this built site instead of making it again")
+    args = parser.parse_args(argv)
+    site = args.out.resolve()
     pyodide = pyodide_version()
     data, digest = pack_python()
     version = runtime_version(data, pyodide)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0", LIVECELLS_VERSION=version)
     log("mkdocs build (runs every live cell in CPython)")
-    run([sys.executable, "-m", "mkdocs", "build", "--quiet"], env=env)
+    run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], env=env)
 
     config = boot_config(pyodide, digest, version)
     log(f"copy Pyodide {pyodide} and KaTeX")
-    copy_vendor(SITE / config["pyodide"])
+    copy_vendor(site, site / config["pyodide"])
 
-    out = SITE / "assets" / "livecells" / version
+    out = site / "assets" / "livecells" / version
     out.mkdir(parents=True, exist_ok=True)
     (out / "py.zip").write_bytes(data)
     log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
-    make_snapshot(SITE / config["pyodide"], out, digest)
+    if args.reuse_snapshot:
+        reuse_snapshot(args.reuse_snapshot.resolve(), out, version)
+    else:
+        make_snapshot(site / config["pyodide"], out, digest)
     bundle_js(out, config)
     log("Image lab samples -> assets/lab/")
-    lab_samples(SITE / "assets" / "lab")
-    wheel = build_wheel(SITE)
-    log(f"wheel -> {wheel.relative_to(SITE)} ({wheel.stat().st_size:,} bytes)")
+    lab_samples(site / "assets" / "lab")
+    wheel = build_wheel(site)
+    log(f"wheel -> {wheel.relative_to(site)} ({wheel.stat().st_size:,} bytes)")
 
     log("service worker (Workbox)")
-    run(["node", "tools/make_sw.mjs", str(SITE)])
-    log("done: site/")
+    run(["node", "tools/make_sw.mjs", str(site)])
+    log(f"done: {site}")
     return 0
 
 

@@ -1,6 +1,9 @@
 """Serve the built site on localhost with the MIME types Pyodide needs.
 
-``python tools/serve.py [--port 8000] [--dir site]``; also imported by the tests.
+``python tools/serve.py [--port 8000] [--dir site] [--prefix /clusterlab/]``; also
+imported by the tests.  With ``--prefix`` it serves the site as GitHub Pages
+serves a project site (PagesHandler); build it for that address first:
+``SITE_URL=http://127.0.0.1:8000/clusterlab/ python tools/build_site.py --out DIR``.
 """
 
 from __future__ import annotations
@@ -65,6 +68,48 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class PagesHandler(SiteHandler):
+    """Serves the site only under ``prefix``, as GitHub Pages serves a project site.
+
+    Every other path is a 404; a missing file under the prefix gets the site's
+    own 404.html; the sitemap goes out as built.  Each request's path is
+    appended to ``requested``.  start(prefix=...) makes a subclass per server.
+    """
+
+    prefix = "/"
+    requested: ClassVar[list[str]] = []
+
+    def send_head(self):
+        self.requested.append(self.path)
+        path = self.path.split("?")[0]
+        if path == self.prefix.rstrip("/"):  # Pages adds the slash
+            self.send_response(301)
+            self.send_header("Location", self.prefix)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
+        if not path.startswith(self.prefix):
+            self.send_error(404, f"outside the site's sub-path {self.prefix}")
+            return None
+        return http.server.SimpleHTTPRequestHandler.send_head(self)
+
+    def translate_path(self, path):
+        return super().translate_path("/" + path[len(self.prefix):] if path.startswith(self.prefix) else path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not self.path.startswith(self.prefix) or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     """Ignores clients that hang up early (a browser closing a page mid-download)."""
 
@@ -75,24 +120,44 @@ class QuietServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1", handler_class=None):
-    """Start a threaded server in the background; return (server, base URL)."""
+def pages_handler(prefix: str) -> type[PagesHandler]:
+    """A PagesHandler for the site at ``prefix`` (like "/clusterlab/"), with its own request log."""
+    if not (prefix.startswith("/") and prefix.endswith("/") and len(prefix) > 1):
+        raise ValueError(f"prefix must be a sub-path that starts and ends with '/', like '/clusterlab/', not {prefix!r}")
+    return type("PagesHandler", (PagesHandler,), {"prefix": prefix, "requested": []})
+
+
+def start(directory: Path = SITE, port: int = 0, host: str = "127.0.0.1", handler_class=None, prefix: str = "/"):
+    """Start a threaded server in the background; return (server, the site's URL).
+
+    A ``prefix`` other than "/" serves the site there as Pages does (PagesHandler);
+    ``server.requested`` then lists the paths asked for, in order.
+    """
+    if prefix != "/":
+        handler_class = pages_handler(prefix)
     handler = functools.partial(handler_class or SiteHandler, directory=str(directory))
     server = QuietServer((host, port), handler)
+    server.requested = getattr(handler_class, "requested", None)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://{host}:{server.server_address[1]}/"
+    return server, f"http://{host}:{server.server_address[1]}{prefix}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--dir", type=Path, default=SITE)
+    parser.add_argument("--prefix", default="/", help="serve only under this path, as GitHub Pages serves a "
+                        "project site (every other path is a 404); build with SITE_URL ending in it")
     args = parser.parse_args()
     if not (args.dir / "index.html").exists():
         raise SystemExit(f"{args.dir}/index.html is missing; run `make build` first.")
-    handler = functools.partial(SiteHandler, directory=str(args.dir))
+    try:
+        handler_class = pages_handler(args.prefix) if args.prefix != "/" else SiteHandler
+    except ValueError as error:
+        raise SystemExit(f"--prefix: {error}") from None
+    handler = functools.partial(handler_class, directory=str(args.dir))
     with QuietServer(("127.0.0.1", args.port), handler) as server:
-        print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/  (Ctrl+C stops)", flush=True)
+        print(f"Serving {args.dir} at http://127.0.0.1:{args.port}{args.prefix}  (Ctrl+C stops)", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
