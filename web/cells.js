@@ -9,6 +9,7 @@ import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } fr
 import { tags } from "@lezer/highlight";
 import { addDownloads } from "./downloads.js";
 import { followLanguage, nameSearchDialog, onEveryPage } from "./material.js";
+import { cell as words } from "./words.json";
 import { decimal, say } from "./words.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
@@ -86,8 +87,8 @@ function button(kind, onClick) {
   const b = document.createElement("button");
   b.type = "button";
   b.className = `lc-btn lc-btn--${kind}`;
-  b.textContent = say("cell", kind);
-  b.title = say("cell", `${kind}Title`);
+  b.textContent = say(words, kind);
+  b.title = say(words, `${kind}Title`);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -114,7 +115,7 @@ class Cell {
     this.editor = makeEditor(
       holder,
       code,
-      say("cell", "editor", { index: this.index, total }),
+      say(words, "editor", { index: this.index, total }),
       (text) => this.saveEdit(text),
       () => this.run(),
     );
@@ -147,8 +148,8 @@ class Cell {
   showEdited(edited, stale = false, saved = true) {
     this.el.classList.toggle("lc-cell--edited", edited);
     let text = "";
-    if (edited) text = say("cell", saved ? "editedSaved" : "editedNotSaved");
-    if (edited && stale) text += say("cell", "stale");
+    if (edited) text = say(words, saved ? "editedSaved" : "editedNotSaved");
+    if (edited && stale) text += say(words, "stale");
     this.badge.textContent = text;
   }
 
@@ -174,7 +175,7 @@ class Cell {
       (c) => c.index < this.index && !c.stopped && !runtime.hasRun(this.page.session, c.index),
     );
     const chain = [...earlier, this];
-    for (const cell of chain) cell.setBusy(true, say("cell", "queued"));
+    for (const cell of chain) cell.setBusy(true, say(words, "queued"));
     for (const cell of chain) {
       const error = await cell.execute();
       if (error) {
@@ -200,17 +201,17 @@ class Cell {
   // Run this cell's code; return null, or the message shown when it could not run.
   async execute() {
     const started = performance.now();
-    if (runtime.state !== "ready") this.setBusy(true, say("cell", "waiting"));
+    if (runtime.state !== "ready") this.setBusy(true, say(words, "waiting"));
     try {
       const result = await runtime.run(this.page.session, this.index, this.code());
       this.output.innerHTML = result.html;
-      this.setBusy(false, say("cell", "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
+      this.setBusy(false, say(words, "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
       return null;
     } catch (error) {
       const stopped = error instanceof StoppedError;
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
-      const text = stopped ? say("cell", "stopped") : say("cell", "couldNotRun", { reason: error.message });
+      const text = stopped ? say(words, "stopped") : say(words, "couldNotRun", { reason: error.message });
       this.showNote(text);
       this.setBusy(false);
       return text;
