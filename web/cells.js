@@ -9,7 +9,7 @@ import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } fr
 import { tags } from "@lezer/highlight";
 import { addDownloads } from "./downloads.js";
 import { followLanguage, nameSearchDialog, onEveryPage } from "./material.js";
-import { cell as words } from "./words.json";
+import { cell as cellWords } from "./words.json";
 import { decimal, say } from "./words.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
@@ -87,8 +87,8 @@ function button(kind, onClick) {
   const b = document.createElement("button");
   b.type = "button";
   b.className = `lc-btn lc-btn--${kind}`;
-  b.textContent = say(words, kind);
-  b.title = say(words, `${kind}Title`);
+  b.textContent = say(cellWords, kind);
+  b.title = say(cellWords, `${kind}Title`);
   b.addEventListener("click", onClick);
   return b;
 }
@@ -115,7 +115,7 @@ class Cell {
     this.editor = makeEditor(
       holder,
       code,
-      say(words, "editor", { index: this.index, total }),
+      say(cellWords, "editor", { index: this.index, total }),
       (text) => this.saveEdit(text),
       () => this.run(),
     );
@@ -148,8 +148,8 @@ class Cell {
   showEdited(edited, stale = false, saved = true) {
     this.el.classList.toggle("lc-cell--edited", edited);
     let text = "";
-    if (edited) text = say(words, saved ? "editedSaved" : "editedNotSaved");
-    if (edited && stale) text += say(words, "stale");
+    if (edited) text = say(cellWords, saved ? "editedSaved" : "editedNotSaved");
+    if (edited && stale) text += say(cellWords, "stale");
     this.badge.textContent = text;
   }
 
@@ -175,7 +175,7 @@ class Cell {
       (c) => c.index < this.index && !c.stopped && !runtime.hasRun(this.page.session, c.index),
     );
     const chain = [...earlier, this];
-    for (const cell of chain) cell.setBusy(true, say(words, "queued"));
+    for (const cell of chain) cell.setBusy(true, say(cellWords, "queued"));
     for (const cell of chain) {
       const error = await cell.execute();
       if (error) {
@@ -201,17 +201,17 @@ class Cell {
   // Run this cell's code; return null, or the message shown when it could not run.
   async execute() {
     const started = performance.now();
-    if (runtime.state !== "ready") this.setBusy(true, say(words, "waiting"));
+    if (runtime.state !== "ready") this.setBusy(true, say(cellWords, "waiting"));
     try {
       const result = await runtime.run(this.page.session, this.index, this.code());
       this.output.innerHTML = result.html;
-      this.setBusy(false, say(words, "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
+      this.setBusy(false, say(cellWords, "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
       return null;
     } catch (error) {
       const stopped = error instanceof StoppedError;
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
-      const text = stopped ? say(words, "stopped") : say(words, "couldNotRun", { reason: error.message });
+      const text = stopped ? say(cellWords, "stopped") : say(cellWords, "couldNotRun", { reason: error.message });
       this.showNote(text);
       this.setBusy(false);
       return text;

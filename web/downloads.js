@@ -7,7 +7,7 @@
 // The files follow the page's language: its text, its code, and the notebook's
 // own cells (the model carries their words); the box's words are web/words.json's.
 import CONTRACT from "./contract.json";
-import { downloads } from "./words.json";
+import { downloads as downloadWords } from "./words.json";
 import { said, say } from "./words.js";
 
 function siteRoot(model) {
@@ -41,7 +41,7 @@ export function addDownloads(page, runtime) {
   const box = document.createElement("div");
   box.className = "lc-downloads";
   box.setAttribute("role", "group");
-  const texts = said(downloads);
+  const texts = said(downloadWords);
   box.setAttribute("aria-label", texts.group);
   const intro = document.createElement("p");
   intro.innerHTML = texts.intro; // the words file's own markup: <strong> and <code>
@@ -62,7 +62,7 @@ export function addDownloads(page, runtime) {
     try {
       if (!model) {
         const response = await fetch(new URL(CONTRACT.pageModel.file, location.href));
-        if (!response.ok) throw new Error(say(downloads, "noModel", { status: response.status }));
+        if (!response.ok) throw new Error(say(downloadWords, "noModel", { status: response.status }));
         model = await response.json();
       }
       const edits = {};
@@ -76,9 +76,9 @@ export function addDownloads(page, runtime) {
       save(result.text, name, TYPES[kind]);
       const count = Object.keys(edits).length;
       const key = count > 1 ? "withEdits" : count === 1 ? "withEdit" : "lessonCode";
-      note.textContent = say(downloads, key, { name, count });
+      note.textContent = say(downloadWords, key, { name, count });
     } catch (error) {
-      note.textContent = say(downloads, "failed", { reason: error.message });
+      note.textContent = say(downloadWords, "failed", { reason: error.message });
     } finally {
       btn.disabled = false;
     }

@@ -1,8 +1,9 @@
 // The runtime's words in the page's language.  They are in web/words.json, by
 // part ("status", "cell", ...), then language, then key; the build reads the
 // same file (py/livecells/words.py).  A script imports the parts it shows,
-// `import { cell } from "./words.json"`, so that esbuild bundles only those,
-// and reads them through `said(part)` here.
+// `import { cell as cellWords } from "./words.json"` (named so that no local
+// name hides them), so that esbuild bundles only those parts, and reads them
+// through `said(part)` and `say(part, key)` here.
 //
 // The language is the page's <html lang>; in the Python worker, which has no
 // page, the one the page put in the worker's name (web/config.js).  A language
@@ -24,7 +25,9 @@ export function language() {
 
 // A part of the words file in the page's language: {key: text}.
 export function said(part) {
-  return part[language()];
+  const texts = part?.[language()];
+  if (!texts) throw new TypeError('said() takes a part of web/words.json: import { cell as cellWords } from "./words.json"');
+  return texts;
 }
 
 // `text` with its {fields} filled in from `fields`.
