@@ -26,7 +26,7 @@ export function language() {
 // A part of the words file in the page's language: {key: text}.
 export function said(part) {
   const texts = part?.[language()];
-  if (!texts) throw new TypeError('said() takes a part of web/words.json: import { cell as cellWords } from "./words.json"');
+  if (!texts) throw new TypeError("said(): not a part of web/words.json");
   return texts;
 }
 
