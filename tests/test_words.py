@@ -12,7 +12,7 @@ import pytest
 from mkdocs.config import load_config
 
 from livecells import fence, notebook
-from livecells.words import DEFAULT, LANGUAGES, WORDS, fields, words
+from livecells.words import DEFAULT, LANGUAGES, PARTS, WORDS, fields, words
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,9 +37,13 @@ def test_the_words_file_has_the_sites_languages_english_first():
     assert list(LANGUAGES) == site_languages() and LANGUAGES[0] == DEFAULT
 
 
+def test_every_part_has_every_language():
+    assert all(list(WORDS[part]) == list(LANGUAGES) for part in PARTS), {p: list(WORDS[p]) for p in PARTS}
+
+
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != DEFAULT])
 def test_every_language_has_every_text_with_the_same_fields(lang):
-    english, other = texts(WORDS[DEFAULT]), texts(WORDS[lang])
+    english, other = texts(words(DEFAULT)), texts(words(lang))
     assert sorted(other) == sorted(english)
     differ = {k: (fields(english[k]), fields(other[k])) for k in english if fields(english[k]) != fields(other[k])}
     assert differ == {}
@@ -76,7 +80,7 @@ def test_no_code_keeps_its_own_copy_of_the_words():
     copies = [
         (lang, key, name)
         for lang in LANGUAGES
-        for key, text in texts(WORDS[lang]).items()
+        for key, text in texts(words(lang)).items()
         for fragment in re.split(r"\{\w+\}", text)
         if len(fragment.strip()) >= 16
         for name, source in code.items()

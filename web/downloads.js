@@ -7,7 +7,8 @@
 // The files follow the page's language: its text, its code, and the notebook's
 // own cells (the model carries their words); the box's words are web/words.json's.
 import CONTRACT from "./contract.json";
-import { say, words } from "./words.js";
+import { downloads as downloadWords } from "./words.json";
+import { said, say } from "./words.js";
 
 function siteRoot(model) {
   // The model's url is the page's address from the site's root ("kmeans/", or "" for home).
@@ -40,16 +41,16 @@ export function addDownloads(page, runtime) {
   const box = document.createElement("div");
   box.className = "lc-downloads";
   box.setAttribute("role", "group");
-  const said = words("downloads");
-  box.setAttribute("aria-label", said.group);
+  const texts = said(downloadWords);
+  box.setAttribute("aria-label", texts.group);
   const intro = document.createElement("p");
-  intro.innerHTML = said.intro; // the words file's own markup: <strong> and <code>
+  intro.innerHTML = texts.intro; // the words file's own markup: <strong> and <code>
   const authored = document.createElement("input");
   authored.type = "checkbox";
   authored.id = "lc-downloads-authored";
   const label = document.createElement("label");
   label.className = "lc-downloads__authored";
-  label.append(authored, said.authored);
+  label.append(authored, texts.authored);
   const note = document.createElement("span");
   note.className = "lc-downloads__note";
   note.setAttribute("role", "status");
@@ -57,11 +58,11 @@ export function addDownloads(page, runtime) {
 
   async function download(kind, btn) {
     btn.disabled = true;
-    note.textContent = said.making;
+    note.textContent = texts.making;
     try {
       if (!model) {
         const response = await fetch(new URL(CONTRACT.pageModel.file, location.href));
-        if (!response.ok) throw new Error(say("downloads", "noModel", { status: response.status }));
+        if (!response.ok) throw new Error(say(downloadWords, "noModel", { status: response.status }));
         model = await response.json();
       }
       const edits = {};
@@ -75,9 +76,9 @@ export function addDownloads(page, runtime) {
       save(result.text, name, TYPES[kind]);
       const count = Object.keys(edits).length;
       const key = count > 1 ? "withEdits" : count === 1 ? "withEdit" : "lessonCode";
-      note.textContent = say("downloads", key, { name, count });
+      note.textContent = say(downloadWords, key, { name, count });
     } catch (error) {
-      note.textContent = say("downloads", "failed", { reason: error.message });
+      note.textContent = say(downloadWords, "failed", { reason: error.message });
     } finally {
       btn.disabled = false;
     }
@@ -87,7 +88,7 @@ export function addDownloads(page, runtime) {
     const btn = document.createElement("button");
     btn.type = "button";
     btn.className = `lc-btn lc-btn--download lc-btn--${kind}`;
-    btn.textContent = said[kind];
+    btn.textContent = texts[kind];
     btn.addEventListener("click", () => download(kind, btn));
     return btn;
   });

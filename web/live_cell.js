@@ -5,6 +5,7 @@
 // on the code the page shows (the reader's saved edit, if any).  The CodeMirror
 // editor arrives later (web/cells.js, after Python) and takes the code's place;
 // until then the code is the build's highlighted text.
+import { cell as cellWords } from "./words.json";
 import { decimal, say } from "./words.js";
 
 const STORE_PREFIX = "clusterlab:cell:";
@@ -74,7 +75,7 @@ class Cell {
     const holder = document.createElement("div");
     holder.className = "lc-editor";
     source.replaceWith(holder);
-    const label = say("cell", "editor", { index: this.index, total: this.page.cells.length });
+    const label = say(cellWords, "editor", { index: this.index, total: this.page.cells.length });
     this.editor = makeEditor(holder, this.text, label, (text) => this.saveEdit(text), () => this.run());
   }
 
@@ -92,8 +93,8 @@ class Cell {
   showEdited(edited, stale = false, saved = true) {
     this.el.classList.toggle("lc-cell--edited", edited);
     let text = "";
-    if (edited) text = say("cell", saved ? "editedSaved" : "editedNotSaved");
-    if (edited && stale) text += say("cell", "stale");
+    if (edited) text = say(cellWords, saved ? "editedSaved" : "editedNotSaved");
+    if (edited && stale) text += say(cellWords, "stale");
     this.badge.textContent = text;
   }
 
@@ -128,7 +129,7 @@ class Cell {
       (c) => c.index < this.index && !c.stopped && !this.runtime.hasRun(this.page.session, c.index),
     );
     const chain = [...earlier, this];
-    for (const cell of chain) cell.setBusy(true, say("cell", "queued"));
+    for (const cell of chain) cell.setBusy(true, say(cellWords, "queued"));
     for (const cell of chain) {
       const error = await cell.execute();
       if (error) {
@@ -155,17 +156,17 @@ class Cell {
   async execute() {
     const runtime = this.runtime;
     const started = performance.now();
-    if (runtime.state !== "ready") this.setBusy(true, say("cell", "waiting"));
+    if (runtime.state !== "ready") this.setBusy(true, say(cellWords, "waiting"));
     try {
       const result = await runtime.run(this.page.session, this.index, this.code());
       this.output.innerHTML = result.html;
-      this.setBusy(false, say("cell", "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
+      this.setBusy(false, say(cellWords, "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
       return null;
     } catch (error) {
       const stopped = error instanceof runtime.StoppedError;
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
-      const text = stopped ? say("cell", "stopped") : say("cell", "couldNotRun", { reason: error.message });
+      const text = stopped ? say(cellWords, "stopped") : say(cellWords, "couldNotRun", { reason: error.message });
       this.showNote(text);
       this.setBusy(false);
       return text;

@@ -1,7 +1,8 @@
 // Where this site bends Material for MkDocs.  Its other half is the template,
 // overrides/main.html; a Material upgrade should be checked against both
 // (tests/e2e/test_pages.py checks the template's tricks).
-import { words } from "./words.js";
+import { page as pageWords } from "./words.json";
+import { said } from "./words.js";
 
 // 1. Material's bundle (search, table of contents, instant navigation) takes a
 //    quarter of a second of the main thread.  On a page with cells the template
@@ -19,7 +20,7 @@ export function deferredBundle() {
 
 // 2. Material's search dialog has no accessible name; give it one.
 export function nameSearchDialog() {
-  document.querySelector(".md-search")?.setAttribute("aria-label", words("page").search);
+  document.querySelector(".md-search")?.setAttribute("aria-label", said(pageWords).search);
 }
 
 // 3. The language switcher sits in the header, which instant navigation keeps:

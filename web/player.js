@@ -5,6 +5,7 @@
 // pages reached by Material's instant navigation, without looking for them.
 // "Step i of n" is in the page's language (web/words.json, "player"); esbuild
 // bundles this file (tools/build_site.py).
+import { player as playerWords } from "./words.json";
 import { say } from "./words.js";
 
 (() => {
@@ -24,7 +25,7 @@ import { say } from "./words.js";
     const slider = controls.querySelector(".clp-player-slider");
     slider.value = String(i + 1);
     const caption = all[i].querySelector(":scope > .clp-caption");
-    const text = say("player", "step", { step: i + 1, steps: n });
+    const text = say(playerWords, "step", { step: i + 1, steps: n });
     slider.setAttribute("aria-valuetext", text + (caption ? `: ${caption.textContent}` : ""));
     // aria-disabled rather than disabled: a button keeps the focus at either end.
     const [prev, next] = controls.querySelectorAll(".clp-player-btn");

@@ -2,13 +2,14 @@
 // the page in the "loading" state (py/livecells/fence.py), so nothing moves when
 // it comes alive.  Its texts, a word per state and the details the page and the
 // worker add, are in web/words.json, in the page's language (web/words.js).
-import { say, words } from "./words.js";
+import { status as stateWords, statusDetails as detailWords } from "./words.json";
+import { said, say } from "./words.js";
 
 export function showStatus(state, detail) {
   const status = document.querySelector(".lc-status");
   if (!status) return;
   status.dataset.state = state;
-  const word = words("status")[state];
+  const word = said(stateWords)[state];
   status.textContent = detail ? `${word} — ${detail}` : word;
   // The download's progress shows, but screen readers announce only the outcome.
   status.setAttribute("aria-busy", String(state === "loading"));
@@ -16,5 +17,5 @@ export function showStatus(state, detail) {
 
 // The detail `key` of the status line, its {fields} filled in from `fields`.
 export function statusDetail(key, fields = {}) {
-  return say("statusDetails", key, fields);
+  return say(detailWords, key, fields);
 }

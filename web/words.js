@@ -1,9 +1,14 @@
-// The runtime's words in the page's language, from web/words.json (the build
-// reads the same file: py/livecells/words.py).  The language is the page's
-// <html lang>; in the Python worker, which has no page, it is the one the page
-// put in the worker's name (web/config.js).  A language the file does not have
-// gets English.
-import WORDS from "./words.json";
+// The runtime's words in the page's language.  They are in web/words.json, by
+// part ("status", "cell", ...), then language, then key; the build reads the
+// same file (py/livecells/words.py).  A script imports the parts it shows,
+// `import { cell as cellWords } from "./words.json"` (named so that no local
+// name hides them), so that esbuild bundles only those parts, and reads them
+// through `said(part)` and `say(part, key)` here.
+//
+// The language is the page's <html lang>; in the Python worker, which has no
+// page, the one the page put in the worker's name (web/config.js).  A language
+// the file does not have gets English.
+import { languages } from "./words.json";
 
 const DEFAULT = "en";
 
@@ -15,12 +20,14 @@ export function language() {
     // a worker started without a language in its name: English
   }
   lang = String(lang || DEFAULT).toLowerCase().split("-")[0];
-  return lang !== "about" && Object.hasOwn(WORDS, lang) ? lang : DEFAULT;
+  return languages.includes(lang) ? lang : DEFAULT;
 }
 
-// One part of the words ("status", "cell", "downloads", ...) in the page's language.
-export function words(part) {
-  return WORDS[language()][part];
+// A part of the words file in the page's language: {key: text}.
+export function said(part) {
+  const texts = part?.[language()];
+  if (!texts) throw new TypeError("said(): not a part of web/words.json");
+  return texts;
 }
 
 // `text` with its {fields} filled in from `fields`.
@@ -30,7 +37,7 @@ export function fill(text, fields = {}) {
 
 // The text `key` of `part` in the page's language, its {fields} filled in.
 export function say(part, key, fields = {}) {
-  return fill(words(part)[key], fields);
+  return fill(said(part)[key], fields);
 }
 
 // A number in running text as the page's readers write it (0.25, 0,25).

@@ -21,24 +21,26 @@ import json
 import re
 from pathlib import Path
 
-__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "fields", "fill", "words"]
+__all__ = ["DEFAULT", "LANGUAGES", "PARTS", "WORDS", "fields", "fill", "words"]
 
-#: The file, keyed by language code, then by part ("status", "cell", ...), then by key.
+#: The file: by part ("status", "cell", ...), then language code, then key.
 WORDS: dict = json.loads((Path(__file__).resolve().parents[2] / "web" / "words.json").read_text(encoding="utf-8"))
 #: The site's languages, English (the default) first.
-LANGUAGES: tuple[str, ...] = tuple(k for k in WORDS if k != "about")
+LANGUAGES: tuple[str, ...] = tuple(WORDS["languages"])
+#: The parts of the file.
+PARTS: tuple[str, ...] = tuple(k for k in WORDS if k not in ("about", "languages"))
 DEFAULT = "en"
 _FIELD = re.compile(r"\{(\w+)\}")
 
 
 def words(lang: str) -> dict:
-    """All the runtime's words in language ``lang`` ('en', 'nb', 'id')."""
+    """All the runtime's words in language ``lang`` ('en', 'nb', 'id'), by part."""
     if lang not in LANGUAGES:
         raise ValueError(
             f"no words for language {lang!r} in web/words.json; it has {', '.join(LANGUAGES)}: "
             f"add the language there (every key of {DEFAULT!r})."
         )
-    return WORDS[lang]
+    return {part: WORDS[part][lang] for part in PARTS}
 
 
 def fill(text: str, **values) -> str:

@@ -13,6 +13,8 @@ import find_chromium  # tools/ is on pytest's pythonpath (pyproject.toml)
 import pytest
 import serve
 
+from livecells.words import DEFAULT, LANGUAGES, words
+
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "site"
 
@@ -24,7 +26,9 @@ def pytest_collection_modifyitems(items):
 
 
 def site_pages() -> list[str]:
-    """Every HTML page of the built site, as a path relative to the root ('' is home)."""
+    """Every HTML page of the built site, as a path relative to the root ('' is home):
+    every language version of every page ('nb/kmeans/' beside 'kmeans/'), so that
+    the tests that take every page take every language."""
     if not (SITE / "index.html").exists():
         raise RuntimeError("site/ is not built: run `make build` (or `make test`, which builds first).")
     pages = []
@@ -38,6 +42,17 @@ def site_pages() -> list[str]:
 
 def pages_with_cells() -> list[str]:
     return [p for p in site_pages() if 'class="lc-cell"' in (SITE / p / "index.html").read_text()]
+
+
+def page_language(path: str) -> str:
+    """The language of the page at ``path``: its folder's ('nb/kmeans/'), else the default."""
+    first = path.split("/", 1)[0]
+    return first if first in LANGUAGES and first != DEFAULT else DEFAULT
+
+
+def page_words(path: str) -> dict:
+    """The runtime's words in the language of the page at ``path`` (web/words.json)."""
+    return words(page_language(path))
 
 
 @pytest.fixture(scope="session")

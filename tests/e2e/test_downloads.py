@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import nbformat
-from conftest import cell_with, pages_with_cells, set_code, wait_ready
+from conftest import cell_with, page_words, pages_with_cells, set_code, wait_ready
 
 from livecells import notebook
 
@@ -27,8 +27,9 @@ def test_every_page_with_cells_offers_both_downloads(page, site_url):
         page.goto(site_url + path)
         box = page.locator(".lc-downloads")
         box.wait_for(timeout=60_000)
-        assert box.locator(".lc-btn--ipynb").inner_text() == "Download notebook (.ipynb)"
-        assert box.locator(".lc-btn--py").inner_text() == "Download script (.py)"
+        said = page_words(path)["downloads"]  # in the page's language
+        assert box.locator(".lc-btn--ipynb").inner_text() == said["ipynb"]
+        assert box.locator(".lc-btn--py").inner_text() == said["py"]
         assert page.locator(".lc-downloads").count() == 1
 
 

@@ -1,5 +1,6 @@
-"""Every page of the built site: no outside request, no console error,
-every unedited cell reproduces its pre-rendered output, no serious a11y violation."""
+"""Every page of the built site, in every language (conftest.site_pages): no
+outside request, no console error, every unedited cell reproduces its
+pre-rendered output, no serious a11y violation."""
 
 from __future__ import annotations
 

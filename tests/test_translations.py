@@ -1,0 +1,118 @@
+"""The course in every language of the site (mkdocs.yml, plugin i18n): every
+page and every navigation title exists in each, and each language's glossary
+holds only terms its pages use."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+
+
+def i18n():
+    return load_config(str(ROOT / "mkdocs.yml")).plugins["i18n"].config
+
+
+CONFIG = i18n()
+DEFAULT = next(lang.locale for lang in CONFIG.languages if lang.default)
+OTHERS = [lang.locale for lang in CONFIG.languages if not lang.default]
+LOCALE_SUFFIX = re.compile(r"\.([a-z]{2})$")
+
+
+def english_pages() -> list[str]:
+    """The default language's pages: docs/*.md without a language suffix."""
+    return sorted(p.stem for p in DOCS.glob("*.md") if not LOCALE_SUFFIX.search(p.stem))
+
+
+def nav_titles(nav) -> list[str]:
+    titles = []
+    for item in nav:
+        for title, target in item.items():
+            titles.append(title)
+            if isinstance(target, list):
+                titles += nav_titles(target)
+    return titles
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_page_exists_in_every_language(lang):
+    missing = [f"docs/{page}.{lang}.md" for page in english_pages() if not (DOCS / f"{page}.{lang}.md").exists()]
+    assert missing == [], f"pages not yet translated into {lang!r}"
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_navigation_title_is_translated(lang):
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    translations = next(c.nav_translations for c in CONFIG.languages if c.locale == lang) or {}
+    missing = [title for title in nav_titles(config.nav) if title not in translations]
+    assert missing == [], f"add them to nav_translations of {lang!r} in mkdocs.yml"
+
+
+# ------------------------------------------------------------------ glossary ---
+def glossary_rows(path: Path) -> list[list[str]]:
+    """The rows of the Markdown tables of ``path``, as lists of cells, without
+    each table's header row and its |---| line."""
+    rows, in_table = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line.startswith("|"):
+            in_table = False
+            continue
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if all(re.fullmatch(r":?-+:?", c) for c in cells):
+            continue
+        if in_table:
+            rows.append(cells)
+        in_table = True  # the first row of a table is its header
+    return rows
+
+
+def plain(markdown: str) -> str:
+    """Markdown as words: links' texts, no emphasis, code marks or extra spaces."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = re.sub(r"[*_`]", "", text)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def glossary_terms(cell: str) -> list[str]:
+    """The terms of a glossary cell: its forms split at ' / ' and ';', without
+    notes in parentheses."""
+    text = re.sub(r"\([^)]*\)", "", cell)
+    return [plain(t) for t in re.split(r"\s/\s|;", text) if plain(t)]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_language_has_a_glossary_linked_from_its_home_page(lang):
+    glossary = DOCS / f"glossary.{lang}.md"
+    assert glossary.exists(), f"{glossary.relative_to(ROOT)} is missing: the translators write it"
+    assert len(glossary_rows(glossary)) >= 5, "a glossary table: English term | translation | where the seed uses it"
+    assert "(glossary.md)" in (DOCS / f"index.{lang}.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_glossary_term_appears_on_a_page_of_its_language(lang):
+    """Case-insensitive, in the pages' Markdown (code comments included)."""
+    glossary = DOCS / f"glossary.{lang}.md"
+    if not glossary.exists():
+        pytest.fail(f"{glossary.relative_to(ROOT)} is missing: the translators write it")
+    pages = " ".join(plain(p.read_text(encoding="utf-8")) for p in DOCS.glob(f"*.{lang}.md") if p != glossary)
+    rows = glossary_rows(glossary)
+    short = [row for row in rows if len(row) < 3]
+    assert short == [], "every row: English term | translation | where the seed uses it"
+    unused = [(row[0], term) for row in rows for term in glossary_terms(row[1]) if term not in pages]
+    assert unused == [], f"terms of {glossary.name} that no {lang} page uses"
+
+
+def test_the_glossary_reader_reads_tables_and_terms(tmp_path):
+    page = tmp_path / "g.md"
+    page.write_text("# G\n\n| English | nb | seed |\n|---|---|---|\n| cluster | *klynge* / klynger | p. 2 |\n"
+                    "| linkage | koblingstype (the lecture's) | p. 9 |\n\ntext\n\n| a | b |\n|:--|--:|\n| x | y |\n")
+    rows = glossary_rows(page)
+    assert rows == [["cluster", "*klynge* / klynger", "p. 2"], ["linkage", "koblingstype (the lecture's)", "p. 9"],
+                    ["x", "y"]]
+    assert glossary_terms(rows[0][1]) == ["klynge", "klynger"] and glossary_terms(rows[1][1]) == ["koblingstype"]
