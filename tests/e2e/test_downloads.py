@@ -50,7 +50,7 @@ def test_downloads_carry_the_edit_and_the_authored_code_on_request(page, site_ur
     assert len(edited) == 1 and edited[0].outputs == []
     assert not any(AUTHORED in c.source for c in nb.cells if c.cell_type == "code")
     assert f"%pip install {site_url}downloads/clusterlab-" in nb.cells[1].source
-    assert "with your edits to 1 cell" in page.locator(".lc-downloads__note").inner_text()
+    assert "clusterlab-distances.ipynb: with your edit to 1 cell" in page.locator(".lc-downloads__note").inner_text()
     # The same model and module as the build: the unedited cells match the page's model exactly.
     model = json.loads(page.evaluate("fetch('notebook.json').then((r) => r.text())"))
     authored_code = [s["source"] for s in model["segments"] if s["type"] == "code" and s["source"] != AUTHORED]
