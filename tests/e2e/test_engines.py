@@ -159,6 +159,7 @@ def test_run_pressed_while_python_starts_gives_the_prerendered_output(engine, si
     # The worker's script and Pyodide's arrive at a crawl, so Python is still starting
     # when the reader presses Run (a real button from the build, before the editors).
     BadNetwork.bad = {"worker.mjs": "crawl", "pyodide.mjs": "crawl"}
+    BadNetwork.released.clear()  # an earlier test may have left it set, which ends a crawl at once
     try:
         engine.open(site + LESSON)
         before = engine.js(OUTPUT, 3)
@@ -166,7 +167,7 @@ def test_run_pressed_while_python_starts_gives_the_prerendered_output(engine, si
         state = engine.js("() => document.querySelector('.lc-status').dataset.state")
     finally:
         BadNetwork.bad = {}
-    assert state == "loading", f"{engine.name}: Python was {state} when Run was pressed"
+    assert state == "loading", f"{engine.name}: Python was {state} when Run was pressed: " + engine.js("() => document.querySelector('.lc-status').textContent")
     engine.wait_for(
         f"(n) => document.querySelectorAll('{CELLS} .lc-state')[n].textContent.startsWith('ran in')",
         3,
