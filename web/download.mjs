@@ -15,8 +15,6 @@ import { statusDetail } from "./status_line.js";
 export const STALL_MS = 10_000;
 export const MIN_BYTES_PER_S = 100_000;
 export const JUDGE_AFTER_MS = 3_000;
-// Downloads whose consumer gets the browser's own Response (see watchedFetch).
-const KEEP_RESPONSE = /\.wasm(\?|$)/;
 
 // What each start-up file is, in the status line's words.
 const NAMES = {
@@ -114,43 +112,25 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
   deadline = started + STALL_MS + (1000 * expected) / MIN_BYTES_PER_S;
   let seen = 0;
   stallAfter(Math.min(STALL_MS, deadline - started));
-  // Counts `bytes` more; false once the download has failed.
-  const arrived = (bytes) => {
-    seen += bytes;
-    const now = performance.now();
-    const elapsed = now - started;
-    const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
-    rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
-    if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
-      fail("slow", { rate });
-      return false;
-    }
-    stallAfter(Math.min(STALL_MS, deadline - now));
-    return true;
-  };
   const cutOff = () => {
     if (!failure && !init.signal?.aborted) fail("cut", {});
   };
-  if (KEEP_RESPONSE.test(url)) {
-    // The browser's own Response, not a rebuilt one: only that one keeps its
-    // URL, and with it the browser's cache of compiled WebAssembly, which
-    // saves a return visit the compiling.  A teed copy of the body is read to
-    // watch the download; a failure aborts the request, which errors both.
-    const copy = response.clone().body.getReader();
-    const watch = async () => {
-      let part = await copy.read();
-      while (!part.done && arrived(part.value.byteLength)) part = await copy.read();
-      if (part.done) clearTimeout(timer);
-    };
-    watch().catch(cutOff);
-    return response;
-  }
   const watched = new TransformStream({
     start(controller) {
       body = controller;
     },
     transform(chunk, controller) {
-      if (arrived(chunk.byteLength)) controller.enqueue(chunk);
+      seen += chunk.byteLength;
+      const now = performance.now();
+      const elapsed = now - started;
+      const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
+      rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
+      if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
+        fail("slow", { rate });
+        return;
+      }
+      controller.enqueue(chunk);
+      stallAfter(Math.min(STALL_MS, deadline - now));
     },
     flush() {
       clearTimeout(timer);
