@@ -11,7 +11,7 @@ import { python } from "@codemirror/lang-python";
 import { syntaxHighlighting, HighlightStyle, indentOnInput, bracketMatching } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { addDownloads } from "./downloads.js";
-import { followLanguage, nameSearchDialog, onEveryPage } from "./material.js";
+import { followLanguage, onEveryPage } from "./material.js";
 
 const runtime = window.__lcRuntime; // started early by boot.js (web/boot.js, web/worker_client.js)
 
@@ -78,7 +78,6 @@ function enhancePage() {
 // boot.js loads this file once Python is up (web/after_python.js), usually
 // after Material's bundle, whose instant navigation brings new pages.
 onEveryPage(() => {
-  nameSearchDialog();
   followLanguage();
   enhancePage();
 });

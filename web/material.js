@@ -1,8 +1,6 @@
 // Where this site bends Material for MkDocs.  Its other half is the template,
 // overrides/main.html; a Material upgrade should be checked against both
 // (tests/e2e/test_pages.py checks the template's tricks).
-import { page as pageWords } from "./words.json";
-import { said } from "./words.js";
 
 // 1. Material's bundle (search, table of contents, instant navigation) takes a
 //    quarter of a second of the main thread.  On a page with cells the template
@@ -18,10 +16,8 @@ export function deferredBundle() {
   return { url: new URL(held.dataset.src, document.baseURI).href, onload: announceParsed };
 }
 
-// 2. Material's search dialog has no accessible name; give it one.
-export function nameSearchDialog() {
-  document.querySelector(".md-search")?.setAttribute("aria-label", said(pageWords).search);
-}
+// 2. (Material's search dialog has no accessible name: the build gives it
+//    one, py/livecells/mkdocs_hook.py name_search_dialog.)
 
 // 3. The language switcher sits in the header, which instant navigation keeps:
 //    point its links at the page now shown in each language.  Every page

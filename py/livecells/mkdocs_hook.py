@@ -35,6 +35,8 @@ DEFAULT_FILES = (*LANGUAGE_FILES, "404.html")
 _markdown: dict[str, str] = {}
 _default_files: dict[str, bytes] = {}
 _site_dir = Path("site")
+#: Material's search dialog, which has no accessible name of its own (axe: aria-dialog-name).
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
 class _InstantSwitcherIsFine(logging.Filter):
@@ -131,13 +133,34 @@ def on_page_context(context, page, config, **kwargs):
     return context
 
 
+def name_search_dialog(html: str, lang: str) -> str:
+    """Give Material's search dialog a name in the page's language, in the
+    page as written, so that it has one before any script runs.
+
+    >>> name_search_dialog(SEARCH_DIALOG, "nb")
+    '<div class="md-search" data-md-component="search" role="dialog" aria-label="Søk">'
+    """
+    if 'class="md-search"' in html and SEARCH_DIALOG not in html:
+        raise ValueError(
+            "Material's search dialog is no longer written as " + SEARCH_DIALOG
+            + ": update SEARCH_DIALOG in py/livecells/mkdocs_hook.py to the new markup."
+        )
+    label = words.words(lang)["page"]["search"]
+    return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
+
+
 def on_post_page(output, page, config, **kwargs):
+    output = name_search_dialog(output, site_language(config))
     model = page.meta.pop("livecells_model", None)
     if model is not None:
         dest = Path(config["site_dir"]) / Path(page.file.dest_path).parent / MODEL_FILE
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(json.dumps(model, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     return output
+
+
+def on_post_template(output, template_name, config, **kwargs):
+    return name_search_dialog(output, site_language(config))  # 404.html
 
 
 @plugins.event_priority(-50)  # after search and sitemap are written, before the i18n plugin's next language
