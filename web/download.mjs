@@ -16,18 +16,18 @@ export const STALL_MS = 10_000;
 export const MIN_BYTES_PER_S = 100_000;
 export const JUDGE_AFTER_MS = 3_000;
 
-// What each start-up file is, in the status line's words.
+// What each start-up file is: its key in the status line's words.
 const NAMES = {
-  "snapshot.bin.gz": "the snapshot",
-  "snapshot.json": "the snapshot's manifest",
-  "py.zip": "the clusterlab library",
-  "pyodide.asm.wasm": "the Python runtime",
-  "python_stdlib.zip": "Python's standard library",
+  "snapshot.bin.gz": "fileSnapshot",
+  "snapshot.json": "fileManifest",
+  "py.zip": "fileLibrary",
+  "pyodide.asm.wasm": "fileRuntime",
+  "python_stdlib.zip": "fileStdlib",
 };
 
 export function describe(url) {
   const file = new URL(url, self.location.href).pathname.split("/").pop();
-  return NAMES[file] ?? file;
+  return NAMES[file] ? statusDetail(NAMES[file]) : file;
 }
 
 export class DownloadError extends Error {

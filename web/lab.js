@@ -3,14 +3,21 @@
 // "Handing a buffer to Python"), run clusterlab.quantize there, and show the
 // palette, the images, the scatter plots and the comparison.
 // Loaded only on that page (overrides/main.html); bundled by tools/build_site.py.
+// Its words, and those of the controls the build writes (py/livecells/lab.py),
+// are web/words.json's part "lab", in the page's language.
+import { lab as labWords } from "./words.json";
+import { decimal, language, said, say } from "./words.js";
 
 const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
-const K_MIN = 2;
+const K_MIN = 2; // as py/livecells/lab.py
 const K_MAX = 32;
 const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
 const INITS = ["k-means++", "random"]; // clusterlab.quantize's init
 
 // What runs in Python; `image` is the handed-over picture.
+// The titles and names it writes are the page's words, as Python strings.
+const py = (key) => JSON.stringify(said(labWords)[key]);
+
 function quantizeCode(k, seed, init) {
   return `
 import time as _time, random as _random, warnings as _warnings
@@ -28,9 +35,9 @@ lab_result = {
     "palette": q.palette, "counts": q.counts, "mse": q.mse,
     "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter,
     "notes": [str(w.message) for w in _caught],
-    "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title="Pixels in their own colour").svg,
+    "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title=${py("ownColour")}).svg,
     "centroid": _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
-                                title="Pixels in their centroid's colour").svg,
+                                title=${py("centroidColour")}).svg,
 }
 lab_pixels = q.to_bytes()
 `;
@@ -45,8 +52,8 @@ with _warnings.catch_warnings():
     lab_compare = [
         [name, m, None if m == 0 else _psnr(m)]
         for name, m in (
-            ("random palette", _random_palette(image.data, image.width, image.height, k=${k}, random_state=${seed}).mse),
-            ("median cut", _median_cut(image.data, image.width, image.height, k=${k}).mse),
+            (${py("randomPalette")}, _random_palette(image.data, image.width, image.height, k=${k}, random_state=${seed}).mse),
+            (${py("medianCut")}, _median_cut(image.data, image.width, image.height, k=${k}).mse),
             ("K-means", q.mse),
         )
     ]
@@ -79,16 +86,16 @@ function setUp(root) {
 
   // ------------------------------------------------------------- decoding ---
   async function decode(blob, name) {
-    if (!blob || blob.size === 0) throw new Error(`${name} is empty (0 bytes): pick an image file.`);
+    if (!blob || blob.size === 0) throw new Error(say(labWords, "empty", { name }));
     if (blob.type && !blob.type.startsWith("image/")) {
-      throw new Error(`${name} is not an image (${blob.type}): pick a PNG, JPEG, GIF or WebP file.`);
+      throw new Error(say(labWords, "notImage", { name, type: blob.type }));
     }
-    if (await truncated(blob)) throw new Error(`${name} is truncated: the end of the file is missing (a download cut short?).`);
+    if (await truncated(blob)) throw new Error(say(labWords, "truncated", { name }));
     let bitmap;
     try {
       bitmap = await createImageBitmap(blob);
     } catch {
-      throw new Error(`${name} could not be read as an image: it is damaged, truncated or not an image.`);
+      throw new Error(say(labWords, "unreadable", { name }));
     }
     const notes = [];
     let { width, height } = bitmap;
@@ -96,8 +103,9 @@ function setUp(root) {
       const scale = Math.sqrt(MAX_PIXELS / (width * height));
       const w = Math.max(1, Math.floor(width * scale));
       const h = Math.max(1, Math.floor(height * scale));
-      notes.push(`${name} has ${width} × ${height} pixels (${((width * height) / 1e6).toFixed(1)} MP); ` +
-        `it was scaled down to ${w} × ${h} (at most ${MAX_PIXELS / 1e6} MP).`);
+      notes.push(say(labWords, "scaledDown", {
+        name, width, height, megapixels: decimal((width * height) / 1e6, 1), w, h, most: decimal(MAX_PIXELS / 1e6, 0),
+      }));
       width = w;
       height = h;
     }
@@ -114,11 +122,11 @@ function setUp(root) {
       ctx.fillRect(0, 0, width, height);
       ctx.drawImage(bitmap, 0, 0, width, height);
       pixels = ctx.getImageData(0, 0, width, height).data;
-      notes.push(`${name} has transparent pixels: it was put on a white background, and alpha is ignored.`);
+      notes.push(say(labWords, "transparent", { name }));
     }
     bitmap.close?.();
     const { distinct, grey } = colourCount(pixels);
-    if (grey) notes.push(`${name} is greyscale: the palette will be greys, and the scatter plots a diagonal line.`);
+    if (grey) notes.push(say(labWords, "greyscale", { name }));
     return { pixels, width, height, name, notes, distinct };
   }
 
@@ -156,12 +164,12 @@ function setUp(root) {
     const mine = ++loads;
     try {
       notice("");
-      status(`Reading ${name}…`);
+      status(say(labWords, "reading", { name }));
       const decoded = await decode(blob, name);
       if (mine !== loads) return; // another image was picked while this one was read
       if (running) {
         runtime.stop(); // a run of the previous image is of no use now
-        decoded.notes.unshift("The run for the previous image was stopped.");
+        decoded.notes.unshift(say(labWords, "previousStopped"));
       }
       image = decoded;
       draw(els.original, image.pixels, image.width, image.height);
@@ -171,7 +179,7 @@ function setUp(root) {
       if (mine !== loads) return;
       image = before;
       notice(error.message);
-      status(image ? `Still showing ${image.name}.` : "Pick an image.");
+      status(image ? say(labWords, "stillShowing", { name: image.name }) : say(labWords, "pickImage"));
     }
   }
 
@@ -182,15 +190,16 @@ function setUp(root) {
   }
 
   // ------------------------------------------------------------- running ---
+  const badK = () => say(labWords, "badK", { min: K_MIN, max: K_MAX, value: els.k.value });
   function readK() {
     const k = Number(els.k.value);
-    if (!Number.isInteger(k) || k < K_MIN || k > K_MAX) {
-      throw new Error(`K must be a whole number from ${K_MIN} to ${K_MAX}; you entered “${els.k.value}”.`);
-    }
+    if (!Number.isInteger(k) || k < K_MIN || k > K_MAX) throw new Error(badK());
     const seed = Number(els.seed.value);
-    if (!Number.isInteger(seed) || seed < 0) throw new Error(`The seed must be a whole number ≥ 0, not “${els.seed.value}”.`);
+    if (!Number.isInteger(seed) || seed < 0) throw new Error(say(labWords, "badSeed", { value: els.seed.value }));
     const init = els.init.value;
-    if (!INITS.includes(init)) throw new Error(`The start must be one of ${INITS.join(" or ")}, not “${init}”.`);
+    if (!INITS.includes(init)) {
+      throw new Error(say(labWords, "badStart", { choices: INITS.join(said(labWords).or), value: init }));
+    }
     return { k, seed, init };
   }
 
@@ -210,32 +219,32 @@ function setUp(root) {
     root.classList.add("lab--busy");
     notice(image.notes.join(" "));
     const started = performance.now();
-    status(`Quantizing ${image.name} (${image.width} × ${image.height}) with K = ${k}…` +
-      (runtime.state === "ready" ? "" : " (waiting for Python)"));
+    status(say(labWords, "quantizing", { name: image.name, width: image.width, height: image.height, k }) +
+      (runtime.state === "ready" ? "" : say(labWords, "waiting")));
     try {
       const copy = new Uint8Array(image.pixels).buffer; // transferred to Python
       await runtime.setVariable(session, "image", { data: copy, width: image.width, height: image.height });
       const run = await runtime.run(session, "lab", quantizeCode(k, seed, init));
       if (mine !== generation) return;
-      if (!run.ok) throw new Error(`Python said: ${textOf(run.html)}`);
+      if (!run.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
       const { value: result } = await runtime.getVariable(session, "lab_result");
       const { data } = await runtime.getVariable(session, "lab_pixels");
       if (mine !== generation) return;
       show(result, new Uint8ClampedArray(data), k);
-      status(`Done in ${((performance.now() - started) / 1000).toFixed(2)} s; comparing with other palettes…`);
+      status(say(labWords, "comparing", { seconds: seconds(started) }));
       const compared = await runtime.run(session, "lab-compare", compareCode(k, seed));
-      if (!compared.ok) throw new Error(`Python said: ${textOf(compared.html)}`);
+      if (!compared.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(compared.html) }));
       const { value: rows } = await runtime.getVariable(session, "lab_compare");
       if (mine !== generation) return;
       showComparison(rows);
-      status(`${image.name}: ${result.palette.length} colours in ${((performance.now() - started) / 1000).toFixed(2)} s.`);
+      status(say(labWords, "done", { name: image.name, count: result.palette.length, seconds: seconds(started) }));
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof runtime.StoppedError) {
-        status("Stopped. Python was restarted; Run starts again.");
+        status(say(labWords, "stopped"));
       } else {
         notice(error.message);
-        status("The run failed; the page still works.");
+        status(say(labWords, "failed"));
       }
     } finally {
       if (mine === generation) {
@@ -253,25 +262,27 @@ function setUp(root) {
   }
 
   // ------------------------------------------------------------- results ---
-  const fmt = (v, d = 1) => (v === null || v === undefined ? "∞" : v.toFixed(d));
+  const fmt = (v, d = 1) => (v === null || v === undefined ? "∞" : decimal(v, d));
+  const whole = (n) => n.toLocaleString(language());
+  const seconds = (since) => decimal((performance.now() - since) / 1000, 2);
 
   function show(result, quantized, k) {
     els.results.hidden = false;
     draw(els.quantized, quantized, image.width, image.height);
     draw(els.after, quantized, image.width, image.height);
-    els.caption.textContent = `${result.palette.length} colours`;
-    const notes = [...image.notes, ...result.notes.map((n) => `K = ${k}: ${n}`)];
+    els.caption.textContent = say(labWords, "colours", { count: result.palette.length });
+    const notes = [...image.notes, ...result.notes.map((note) => say(labWords, "kNote", { k, note }))];
     notice(notes.join(" "));
     els.stats.replaceChildren(...[
-      ["MSE (per channel value)", fmt(result.mse, 2)],
+      [said(labWords).statMse, fmt(result.mse, 2)],
       ["PSNR", `${fmt(result.psnr, 2)} dB`],
-      ["iterations (coarse colour cells, then bins)", String(result.n_iter)],
-      ["time in Python", `${result.seconds.toFixed(2)} s`],
-      ["pixels", `${image.width} × ${image.height} = ${(image.width * image.height).toLocaleString("en")}`],
-      ["distinct colours", image.distinct.toLocaleString("en")],
+      [said(labWords).statIterations, String(result.n_iter)],
+      [said(labWords).statTime, `${decimal(result.seconds, 2)} s`],
+      [said(labWords).statPixels, `${image.width} × ${image.height} = ${whole(image.width * image.height)}`],
+      [said(labWords).statDistinct, whole(image.distinct)],
     ].map(([a, b]) => row([a, b], "th")));
     const total = result.counts.reduce((a, b) => a + b, 0);
-    const counts = result.counts.map((c) => c.toLocaleString("en"));
+    const counts = result.counts.map(whole);
     const wide = Math.max(...counts.map((c) => c.length)); // the swatches' text is monospace: pad to align
     els.palette.replaceChildren(...result.palette.map(([r, g, b], j) => {
       const li = document.createElement("li");
@@ -283,7 +294,7 @@ function setUp(root) {
       const colour = document.createElement("span");
       colour.textContent = `${hex} rgb(${[r, g, b].map((v) => String(v).padStart(3)).join(", ")})`;
       const count = document.createElement("span"); // wraps below the colour as a whole on a narrow screen
-      count.textContent = `${counts[j].padStart(wide)} px ${((100 * result.counts[j]) / total).toFixed(1).padStart(5)} %`;
+      count.textContent = `${counts[j].padStart(wide)} px ${decimal((100 * result.counts[j]) / total, 1).padStart(5)} %`;
       const text = document.createElement("span");
       text.append(colour, " ", count);
       li.append(chip, text);
@@ -321,7 +332,7 @@ function setUp(root) {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         await load(await response.blob(), button.dataset.name);
       } catch (error) {
-        notice(`The sample ${button.dataset.name} could not be loaded (${error.message}).`);
+        notice(say(labWords, "sampleFailed", { name: button.textContent, reason: error.message }));
       }
     });
   }
@@ -340,7 +351,7 @@ function setUp(root) {
     root.classList.remove("lab--drop");
     const file = event.dataTransfer?.files?.[0];
     if (file) load(file, file.name);
-    else notice("What was dropped is not a file: drop an image file.");
+    else notice(say(labWords, "notAFile"));
   });
   const onPaste = (event) => {
     if (!document.body.contains(root)) return document.removeEventListener("paste", onPaste);
@@ -366,17 +377,17 @@ function setUp(root) {
     if (Number.isInteger(Number(els.k.value)) && Number(els.k.value) >= K_MIN && Number(els.k.value) <= K_MAX) {
       setK(els.k.value);
     } else {
-      notice(`K must be a whole number from ${K_MIN} to ${K_MAX}; you entered “${els.k.value}”.`);
+      notice(badK());
     }
   });
   els.init.addEventListener("change", () => image && quantizeNow());
-  els.run.addEventListener("click", () => (image ? quantizeNow() : notice("Pick an image first.")));
+  els.run.addEventListener("click", () => (image ? quantizeNow() : notice(say(labWords, "pickFirst"))));
   els.stop.addEventListener("click", () => runtime.stop());
   els.split.addEventListener("input", () => {
     els.after.style.clipPath = `inset(0 ${100 - Number(els.split.value)}% 0 0)`;
   });
   els.split.dispatchEvent(new Event("input"));
-  status(runtime?.supported() ? "Pick an image." : "This browser cannot run Python here.");
+  status(say(labWords, runtime?.supported() ? "pickImage" : "unsupported"));
 }
 
 const root = document.getElementById("lab");

@@ -3,6 +3,7 @@
 // kept for return visits.  Used by worker.mjs, bundled with it at build time.
 
 import { DownloadError } from "./download.mjs";
+import { statusDetail } from "./status_line.js";
 
 // The snapshot file leaves out the heap's pages of zeros (about half of it):
 // it holds the other bytes back to back, and the manifest's runs, [offset,
@@ -15,7 +16,7 @@ function placer(heap, runs) {
   let within = 0;
   return (chunk) => {
     for (let from = 0; from < chunk.length; ) {
-      if (run === runs.length) throw new Error("it is damaged (wrong size)");
+      if (run === runs.length) throw new Error(statusDetail("wrongSize"));
       const [offset, length] = runs[run];
       const n = Math.min(length - within, chunk.length - from);
       heap.set(chunk.subarray(from, from + n), offset + within);
@@ -103,7 +104,7 @@ export async function keepForNextVisit(folder, manifest, heap) {
     return null;
   } catch (error) {
     await dir.removeEntry(temporary).catch(() => {}); // best effort: the next visit downloads
-    return error?.name === "QuotaExceededError" ? "the browser's storage for this site is full" : String(error?.message || error);
+    return error?.name === "QuotaExceededError" ? statusDetail("storageFull") : String(error?.message || error);
   }
 }
 
@@ -120,9 +121,9 @@ export async function forgetKept(folder, manifest) {
 // rejects (boot() also compares the Pyodide version), before Pyodide starts.
 export async function readManifest(cfg) {
   const response = await fetch(cfg.snapshot.manifest);
-  if (!response.ok) throw new Error(`its manifest is missing (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(statusDetail("manifestMissing", { status: response.status }));
   const manifest = await response.json();
-  if (manifest.archive !== cfg.version) throw new Error("it was made for another version of clusterlab");
+  if (manifest.archive !== cfg.version) throw new Error(statusDetail("otherVersion"));
   const { bytes, runs } = manifest;
   let end = 0;
   const valid =
@@ -136,7 +137,7 @@ export async function readManifest(cfg) {
     }) &&
     end <= bytes &&
     /^[0-9a-f]{64}$/.test(manifest.sha256);
-  if (!valid) throw new Error("its manifest does not describe the heap");
+  if (!valid) throw new Error(statusDetail("badManifest"));
   return manifest;
 }
 
@@ -144,7 +145,7 @@ export async function readManifest(cfg) {
 // in steps of 10 as the download goes.
 async function* unpack(url, signal, onProgress) {
   const response = await fetch(url, { signal });
-  if (!response.ok) throw new Error(`it could not be downloaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(statusDetail("snapshotMissing", { status: response.status }));
   const total = Number(response.headers.get("Content-Length")) || 0;
   let seen = 0;
   let shown = -1;
@@ -164,7 +165,7 @@ async function* unpack(url, signal, onProgress) {
       chunk = await reader.read();
     } catch (error) {
       if (error instanceof DownloadError) throw error; // stalled, too slow or cut off
-      throw new Error("it is damaged (not valid gzip)");
+      throw new Error(statusDetail("notGzip"));
     }
     if (chunk.done) return;
     yield chunk.value;
@@ -181,6 +182,6 @@ export async function fillSnapshot(cfg, folder, manifest, heap, { signal, onProg
   const place = placer(heap, manifest.runs);
   let complete = false;
   for await (const chunk of unpack(cfg.snapshot.file, signal, onProgress)) complete = place(chunk);
-  if (!complete) throw new Error("it is damaged (wrong size)");
+  if (!complete) throw new Error(statusDetail("wrongSize"));
   return false;
 }

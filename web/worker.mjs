@@ -11,7 +11,7 @@
 //                                                       convert: id, text, ok, error)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
-import { DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch } from "./download.mjs";
+import { describe, DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch } from "./download.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
 import { statusDetail } from "./status_line.js";
 
@@ -42,9 +42,9 @@ function status(state, detail = "") {
   postMessage(message);
 }
 
-async function fetchBytes(url, what) {
+async function fetchBytes(url) {
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`could not download ${what} (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(statusDetail("httpFailed", { what: describe(url), status: response.status }));
   return new Uint8Array(await response.arrayBuffer());
 }
 
@@ -71,7 +71,9 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     };
     snapshot.then(filled, () => {}); // a failure surfaces in the start below
     const mod = await modPromise;
-    if (made.pyodide !== mod.version) throw new Error(`it was made for Pyodide ${made.pyodide}, this is ${mod.version}`);
+    if (made.pyodide !== mod.version) {
+      throw new Error(statusDetail("otherPyodide", { made: made.pyodide, running: mod.version }));
+    }
     // Pyodide sets up its WebAssembly runtime while the snapshot is still
     // arriving: that needs only the heap's size.  Restoring the heap from the
     // snapshot waits for it, in the hook that makes the runtime.
@@ -84,7 +86,7 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     };
     const started = await loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule });
     if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
-      throw new Error("it does not contain the cell runner");
+      throw new Error(statusDetail("noRunner"));
     }
     if (!fromKept) afterReady = () => keepForNextVisit(folder, made, raw);
     return started;
@@ -97,13 +99,13 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
 
 async function boot(cfg) {
   if (typeof WebAssembly !== "object") {
-    throw new Error("WebAssembly is unavailable or blocked in this browser, so Python cannot run here.");
+    throw new Error(statusDetail("noWasm"));
   }
   status("loading", statusDetail("downloadingRuntime"));
   // Everything is requested at once: the runtime, the library, the manifest.
   const modPromise = importWithin(`${cfg.pyodide}pyodide.mjs`, MODULE_DEADLINE_MS);
   modPromise.catch(() => {}); // handled where it is awaited
-  const archive = fetchBytes(cfg.archive, "the clusterlab library");
+  const archive = fetchBytes(cfg.archive);
   archive.catch(() => {}); // handled where it is awaited
   const manifest = cfg.snapshot ? readManifest(cfg) : null;
   manifest?.catch(() => {}); // handled below

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mkdocs import plugins
 
-from livecells import fence, notebook, words
+from livecells import fence, lab, notebook, words
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The model's file name, next to each page with cells (web/contract.json).
@@ -98,6 +98,8 @@ def on_page_markdown(markdown, page, config, **kwargs):
 
 
 def on_page_content(html, page, config, **kwargs):
+    if page.meta.get("lab"):
+        html = lab.fill_placeholder(html, site_language(config), page.url)
     records = fence.page_records()
     if records:
         version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]

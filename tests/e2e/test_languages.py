@@ -137,6 +137,34 @@ def test_the_runtimes_words_are_in_the_pages_language(page, site_url, lang):
 
 
 @pytest.mark.parametrize("lang", OTHERS)
+def test_the_image_lab_speaks_the_pages_language(page, site_url, lang):
+    """The controls the build writes (py/livecells/lab.py), web/lab.js's messages,
+    numbers and the Python's figure titles and comparison rows."""
+    said = words(lang)["lab"]
+    page.goto(site_url + root(lang) + "image-lab/")
+    wait_ready(page)
+    assert page.locator("#lab-run").inner_text() == said["run"]
+    assert page.locator("#lab-k").get_attribute("aria-label") == said["kNumber"]
+    assert page.locator("#lab-status").inner_text() == said["pickImage"]
+    page.fill("#lab-k", "99")
+    page.dispatch_event("#lab-k", "change")
+    assert page.locator("#lab-notice").inner_text() == fill(said["badK"], min=2, max=32, value="99")
+    page.fill("#lab-k", "4")
+    page.locator("[data-sample]", has_text=said["gradient"]).click()
+    done = re.escape(said["done"]).replace(r"\{name\}", "gradient").replace(r"\{count\}", "4")
+    done = done.replace(r"\{seconds\}", r"\d+,\d\d")  # a decimal comma in nb and id
+    page.wait_for_function("re => new RegExp(re).test(document.querySelector('#lab-status').textContent)",
+                           arg="^" + done + "$", timeout=90_000)
+    stats = page.locator("#lab-stats").inner_text()
+    assert said["statDistinct"] in stats and said["statTime"] in stats
+    assert page.locator("#lab-quantized-caption").inner_text() == fill(said["colours"], count=4)
+    titles = page.locator("#lab-scatter svg title").all_text_contents()
+    assert said["ownColour"] in " ".join(titles) and said["centroidColour"] in " ".join(titles)
+    rows = page.locator("#lab-comparison tr td:first-child").all_inner_texts()
+    assert rows == [said["randomPalette"], said["medianCut"], "K-means"]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
 def test_the_workers_words_are_in_the_pages_language(page, site_url, lang):
     """The status line's details that the Python worker writes (the snapshot missing here)."""
     page.route("**/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="gone"))
