@@ -40,7 +40,10 @@ export function say(part, key, fields = {}) {
   return fill(said(part)[key], fields);
 }
 
-// A number in running text as the page's readers write it (0.25, 0,25).
-export function decimal(value, digits) {
-  return value.toLocaleString(language(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// A number in running text as the page's readers write it (0.25, 0,25);
+// `grouping` puts in thousands separators (9,826.2; 9 826,2).
+export function decimal(value, digits, grouping = false) {
+  return value.toLocaleString(language(), {
+    minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping,
+  });
 }
