@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import string
+import xml.etree.ElementTree as ET
 
 import pytest
 
 import clusterlab
-from clusterlab import _language, checks, player
-from clusterlab.hierarchy import merge_steps
+from clusterlab import _language, checks, player, plot
+from clusterlab.hierarchy import linkage, merge_steps
 from clusterlab.kmeans import KMeans
 from clusterlab.plot import dendrogram, scatter
 from livecells.runner import LANGUAGE_KEY, new_namespace, run_cell
@@ -33,7 +35,8 @@ def test_every_language_has_every_key_with_the_same_fields():
         assert set(words) == set(english), lang
         for key, text in words.items():
             assert fields(text) == fields(english[key]), (lang, key)
-            if lang != "en" and key not in ("kmeans.start", "merge.start", "table.obs"):
+            same = ("kmeans.start", "merge.start", "table.obs", "plot.title.dendrogram")
+            if lang != "en" and key not in same:
                 assert text != english[key] or key == "table.inertia" and lang == "nb", (lang, key)
 
 
@@ -102,8 +105,6 @@ def test_tables_follow_the_language():
 
 
 def test_plot_labels_follow_the_language_and_given_labels_win():
-    from clusterlab.hierarchy import linkage
-
     Z = linkage(X, "complete")
     english = dendrogram(Z, cut=4).svg
     assert ">height<" in english and "2 clusters" in english and "cut at 4" in english
@@ -188,3 +189,55 @@ def test_a_long_legend_says_how_many_more_in_the_language():
     assert "\u2026" in english and " more</text>" in english
     clusterlab.set_language("nb")
     assert " til</text>" in scatter(points, labels).svg
+
+
+def every_kind_of_figure():
+    """One figure of each kind, with default titles, reaching every part of their descriptions."""
+    Z = linkage(X, "complete")
+    many = [[i, i % 7] for i in range(30)]
+    pix = [[250, 10, 10], [240, 30, 20], [10, 20, 230], [20, 200, 40]]
+    return {
+        "scatter": plot.scatter(X),
+        "scatter of one point": plot.scatter([[1, 2]]),
+        "clusters": plot.scatter(X, [0, 1, 2, 3, 4], centers=[[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]),
+        "many clusters": plot.scatter(many, list(range(30))),
+        "1-D": plot.scatter([3, 1, 2], [0, 1, 1]),
+        "scatter matrix by cluster": plot.scatter_matrix(pix, [0, 0, 1, 1]),
+        "scatter matrix in colour": plot.scatter_matrix(pix, colors="rgb", raster=True),
+        "dendrogram cut": plot.dendrogram(Z, cut=4),
+        "dendrogram for 2 clusters, left": plot.dendrogram(Z, n_clusters=2, orientation="left"),
+        "dendrogram coloured": plot.dendrogram(Z, color_threshold=5),
+        "heat map": plot.heatmap([[0, 1], [1, 0]], ["p1", "p2"], highlight=(0, 1)),
+        "heat map unwritten": plot.heatmap([[0, 1], [1, 0]], ["p1", "p2"], annotate=False),
+        "swatches": plot.swatches(["#000", "#123456"], [3, 1]),
+        "line": plot.line([1, 2, 3], [3, 2, 1], xlabel="x1", highlight=2),
+        "line of series": plot.line([1, 2, 3], {"s1": [3, 2, 1], "s2": [1, 2, 3]}, ylabel="x2"),
+        "grey image": plot.image(b"\x00" * 4, 2, 2, 1),
+        "colour image": plot.image(b"\x00" * 12, 2, 2, 3),
+        "grid": plot.grid([plot.swatches(["#000"]), plot.image(b"\x00" * 4, 2, 2, 1)]),
+    }
+
+
+def spoken_words(fig):
+    """The words of a figure's <title> and <desc>: runs of two or more letters (not names like x1)."""
+    root = ET.fromstring(fig.svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    text = root.find(ns + "title").text + " " + root.find(ns + "desc").text
+    assert fig.title == root.find(ns + "title").text
+    return {w.lower() for w in re.findall(r"\b[^\W\d_]{2,}\b", text)}
+
+
+# words that are the same in English and the language: the course's own terms
+SAME_WORD = {"nb": {"dendrogram", "histogram", "panel"}, "id": {"dendrogram", "histogram", "panel", "diagonal"}}
+
+
+@pytest.mark.parametrize("lang", ["nb", "id"])
+def test_figures_describe_themselves_in_the_language(lang):
+    english = {kind: spoken_words(fig) for kind, fig in every_kind_of_figure().items()}
+    clusterlab.set_language(lang)
+    left = {}
+    for kind, fig in every_kind_of_figure().items():
+        assert english[kind] - SAME_WORD[lang], kind  # the English version does say something
+        if english_words := (spoken_words(fig) & english[kind]) - SAME_WORD[lang]:
+            left[kind] = sorted(english_words)
+    assert left == {}

@@ -1,11 +1,12 @@
 """The words clusterlab shows a learner, in English, Norwegian bokmål and Indonesian.
 
 Buttons and captions of step players, printed tables, the checks' feedback
-and the default labels of figures are looked up here, in the language set
-with :func:`clusterlab.set_language` (English by default).  Error messages
-stay English, like Python's own.  Norwegian follows the NTNU lecture
-(klynge, sentroide, tilordne), Indonesian the tutorial (klaster, centroid,
-iterasi), as the course's translated pages do.
+and figures' default labels, default titles and screen-reader descriptions
+are looked up here, in the language set with :func:`clusterlab.set_language`
+(English by default).  Numbers keep Python's form, and error messages stay
+English, like Python's own.  Norwegian follows the NTNU lecture (klynge,
+sentroide, tilordne, kryssplott, varmekart), Indonesian the tutorial
+(klaster, centroid, iterasi), as the course's translated pages do.
 
 >>> set_language("nb")
 >>> say("player.next")
@@ -77,6 +78,52 @@ WORDS = {
         "plot.clusters": "{k} clusters",
         "plot.cut_at": "cut at {cut}",
         "plot.more": "\u2026 {count} more",
+        # plot: default titles and descriptions (<title>, <desc>) for screen readers
+        "plot.title.scatter": "Scatter plot",
+        "plot.title.scatter_clusters": "Scatter plot of clusters",
+        "plot.title.scatter_matrix": "Scatter matrix",
+        "plot.title.dendrogram": "Dendrogram",
+        "plot.title.heatmap": "Heat map",
+        "plot.title.swatches": "Colour palette",
+        "plot.title.line": "Line plot",
+        "plot.title.image": "Image",
+        "plot.title.grid": "Figures",
+        "plot.desc.scatter_one": "Scatter plot of 1 point",
+        "plot.desc.scatter_many": "Scatter plot of {n} points",
+        "plot.desc.scatter_line": " on a line, from {low} to {high}",
+        "plot.desc.scatter_ranges": "; {x} from {x_low} to {x_high}, {y} from {y_low} to {y_high}",
+        "plot.desc.scatter_clusters": ". {k} clusters, {counts}",
+        "plot.desc.and_more": ", and {count} more",
+        "plot.desc.centres": ". {k} cluster centres marked with crosses",
+        "plot.desc.shape_0": "circles",
+        "plot.desc.shape_1": "squares",
+        "plot.desc.shape_2": "triangles",
+        "plot.desc.shape_3": "diamonds",
+        "plot.desc.shape_4": "inverted triangles",
+        "plot.desc.scatter_matrix": "Scatter matrix of {n} points and {p} features ({names}): each off-diagonal "
+                                    "panel plots one feature against another, the diagonal shows a histogram "
+                                    "of each feature",
+        "plot.desc.matrix_clusters": "; points coloured by cluster ({k} clusters)",
+        "plot.desc.matrix_colours": "; each point drawn in its own colour on a grey background",
+        "plot.desc.matrix_images": "; points are drawn as images",
+        "plot.desc.dendrogram": "Dendrogram of {n} leaves joined by {merges} merges, highest merge at height {height}.",
+        "plot.desc.leaves_across": " Leaves from left to right: {leaves}.",
+        "plot.desc.leaves_down": " Leaves from top to bottom: {leaves}.",
+        "plot.desc.dendrogram_cut": " Cutting at height {cut} gives {k} clusters.",
+        "plot.desc.dendrogram_coloured": " Coloured as {k} clusters below height {height}.",
+        "plot.desc.heatmap": "Heat map of a {rows} by {columns} matrix, values from {low} (light) to {high} (dark)",
+        "plot.desc.heatmap_written": ", written in the cells",
+        "plot.desc.heatmap_cell": "row {row}, column {column} ({value})",
+        "plot.desc.highlighted": ". Highlighted: {cells}",
+        "plot.desc.swatches": "{k} colour swatches: {colours}.",
+        "plot.desc.swatch_share": "{colour} ({share} % of pixels)",
+        "plot.desc.line": "Line plot of {m} points",
+        "plot.desc.line_axes": " ({y} against {x})",
+        "plot.desc.line_values": ". Values {pairs}",
+        "plot.desc.line_marked": ". Marked: {x} = {value}",
+        "plot.desc.image_grey": "A greyscale image of {width} by {height} pixels.",
+        "plot.desc.image_colour": "A colour image of {width} by {height} pixels.",
+        "plot.desc.grid": "{count} figures side by side: {figures}.",
         # checks.py
         "check.right": "✓ Right: {text}",
         "check.not_yet": "✗ Not yet: {text}",
@@ -160,6 +207,53 @@ WORDS = {
         "plot.clusters": "{k} klynger",
         "plot.cut_at": "kutt i {cut}",
         "plot.more": "\u2026 {count} til",
+        "plot.title.scatter": "Kryssplott",
+        "plot.title.scatter_clusters": "Kryssplott av klynger",
+        "plot.title.scatter_matrix": "Kryssplottmatrise",
+        "plot.title.dendrogram": "Dendrogram",
+        "plot.title.heatmap": "Varmekart",
+        "plot.title.swatches": "Fargepalett",
+        "plot.title.line": "Linjediagram",
+        "plot.title.image": "Bilde",
+        "plot.title.grid": "Figurer",
+        "plot.desc.scatter_one": "Kryssplott av 1 punkt",
+        "plot.desc.scatter_many": "Kryssplott av {n} punkter",
+        "plot.desc.scatter_line": " på en linje, fra {low} til {high}",
+        "plot.desc.scatter_ranges": "; {x} fra {x_low} til {x_high}, {y} fra {y_low} til {y_high}",
+        "plot.desc.scatter_clusters": ". {k} klynger, {counts}",
+        "plot.desc.and_more": ", og {count} til",
+        "plot.desc.centres": ". {k} klyngesentroider markert med kryss",
+        "plot.desc.shape_0": "sirkler",
+        "plot.desc.shape_1": "kvadrater",
+        "plot.desc.shape_2": "trekanter",
+        "plot.desc.shape_3": "romber",
+        "plot.desc.shape_4": "omvendte trekanter",
+        "plot.desc.scatter_matrix": "Kryssplottmatrise av {n} punkter og {p} variabler ({names}): hvert panel "
+                                    "utenfor diagonalen viser én variabel mot en annen, og på diagonalen står "
+                                    "et histogram for hver variabel",
+        "plot.desc.matrix_clusters": "; punktene er farget etter klynge ({k} klynger)",
+        "plot.desc.matrix_colours": "; hvert punkt er tegnet i sin egen farge på grå bakgrunn",
+        "plot.desc.matrix_images": "; punktene er tegnet som bilder",
+        "plot.desc.dendrogram": "Dendrogram med {n} blader som slås sammen i {merges} trinn, høyeste "
+                                "sammenslåing i høyde {height}.",
+        "plot.desc.leaves_across": " Bladene fra venstre mot høyre: {leaves}.",
+        "plot.desc.leaves_down": " Bladene ovenfra og ned: {leaves}.",
+        "plot.desc.dendrogram_cut": " Kutt i høyde {cut} gir {k} klynger.",
+        "plot.desc.dendrogram_coloured": " Farget som {k} klynger under høyde {height}.",
+        "plot.desc.heatmap": "Varmekart over en matrise med {rows} rader og {columns} kolonner, verdier fra "
+                             "{low} (lys) til {high} (mørk)",
+        "plot.desc.heatmap_written": ", skrevet i cellene",
+        "plot.desc.heatmap_cell": "rad {row}, kolonne {column} ({value})",
+        "plot.desc.highlighted": ". Uthevet: {cells}",
+        "plot.desc.swatches": "{k} fargeprøver: {colours}.",
+        "plot.desc.swatch_share": "{colour} ({share} % av pikslene)",
+        "plot.desc.line": "Linjediagram med {m} punkter",
+        "plot.desc.line_axes": " ({y} mot {x})",
+        "plot.desc.line_values": ". Verdier {pairs}",
+        "plot.desc.line_marked": ". Markert: {x} = {value}",
+        "plot.desc.image_grey": "Et gråtonebilde på {width} ganger {height} piksler.",
+        "plot.desc.image_colour": "Et fargebilde på {width} ganger {height} piksler.",
+        "plot.desc.grid": "{count} figurer ved siden av hverandre: {figures}.",
         "check.right": "✓ Riktig: {text}",
         "check.not_yet": "✗ Ikke ennå: {text}",
         "check.cases": "{name}: {right} av {total} tilfeller riktig",
@@ -243,6 +337,53 @@ WORDS = {
         "plot.clusters": "{k} klaster",
         "plot.cut_at": "potong di {cut}",
         "plot.more": "\u2026 {count} lagi",
+        "plot.title.scatter": "Diagram pencar",
+        "plot.title.scatter_clusters": "Diagram pencar klaster",
+        "plot.title.scatter_matrix": "Matriks diagram pencar",
+        "plot.title.dendrogram": "Dendrogram",
+        "plot.title.heatmap": "Peta panas",
+        "plot.title.swatches": "Palet warna",
+        "plot.title.line": "Diagram garis",
+        "plot.title.image": "Gambar",
+        "plot.title.grid": "Kumpulan gambar",
+        "plot.desc.scatter_one": "Diagram pencar dengan 1 titik",
+        "plot.desc.scatter_many": "Diagram pencar dengan {n} titik",
+        "plot.desc.scatter_line": " pada satu garis, dari {low} sampai {high}",
+        "plot.desc.scatter_ranges": "; {x} dari {x_low} sampai {x_high}, {y} dari {y_low} sampai {y_high}",
+        "plot.desc.scatter_clusters": ". {k} klaster, {counts}",
+        "plot.desc.and_more": ", dan {count} lagi",
+        "plot.desc.centres": ". {k} centroid klaster ditandai dengan tanda silang",
+        "plot.desc.shape_0": "lingkaran",
+        "plot.desc.shape_1": "persegi",
+        "plot.desc.shape_2": "segitiga",
+        "plot.desc.shape_3": "belah ketupat",
+        "plot.desc.shape_4": "segitiga terbalik",
+        "plot.desc.scatter_matrix": "Matriks diagram pencar dengan {n} titik dan {p} variabel ({names}): setiap panel "
+                                    "di luar diagonal menampilkan satu variabel terhadap variabel lain, dan "
+                                    "diagonalnya berisi histogram setiap variabel",
+        "plot.desc.matrix_clusters": "; titik diwarnai menurut klaster ({k} klaster)",
+        "plot.desc.matrix_colours": "; setiap titik digambar dengan warnanya sendiri di atas latar abu-abu",
+        "plot.desc.matrix_images": "; titik-titik digambar sebagai gambar",
+        "plot.desc.dendrogram": "Dendrogram dengan {n} daun yang digabung dalam {merges} langkah, penggabungan "
+                                "tertinggi pada tinggi {height}.",
+        "plot.desc.leaves_across": " Daun dari kiri ke kanan: {leaves}.",
+        "plot.desc.leaves_down": " Daun dari atas ke bawah: {leaves}.",
+        "plot.desc.dendrogram_cut": " Memotong pada tinggi {cut} menghasilkan {k} klaster.",
+        "plot.desc.dendrogram_coloured": " Diwarnai sebagai {k} klaster di bawah tinggi {height}.",
+        "plot.desc.heatmap": "Peta panas sebuah matriks dengan {rows} baris dan {columns} kolom, nilai dari "
+                             "{low} (terang) sampai {high} (gelap)",
+        "plot.desc.heatmap_written": ", tertulis di dalam sel",
+        "plot.desc.heatmap_cell": "baris {row}, kolom {column} ({value})",
+        "plot.desc.highlighted": ". Disorot: {cells}",
+        "plot.desc.swatches": "{k} contoh warna: {colours}.",
+        "plot.desc.swatch_share": "{colour} ({share} % dari piksel)",
+        "plot.desc.line": "Diagram garis dengan {m} titik",
+        "plot.desc.line_axes": " ({y} terhadap {x})",
+        "plot.desc.line_values": ". Nilai {pairs}",
+        "plot.desc.line_marked": ". Ditandai: {x} = {value}",
+        "plot.desc.image_grey": "Gambar skala abu-abu berukuran {width} kali {height} piksel.",
+        "plot.desc.image_colour": "Gambar berwarna berukuran {width} kali {height} piksel.",
+        "plot.desc.grid": "{count} gambar berdampingan: {figures}.",
         "check.right": "✓ Benar: {text}",
         "check.not_yet": "✗ Belum: {text}",
         "check.cases": "{name}: {right} dari {total} kasus benar",
@@ -298,8 +439,8 @@ def set_language(code: str) -> None:
     """Show clusterlab's words in language ``code``: ``"en"`` (the default), ``"nb"`` or ``"id"``.
 
     Captions, buttons, printed tables, the checks' answers and figures'
-    default labels made after this call use the language; code, variable
-    names and error messages stay English.
+    default labels, titles and descriptions made after this call use the
+    language; code, variable names and error messages stay English.
     """
     global _current
     if not isinstance(code, str) or code not in WORDS:

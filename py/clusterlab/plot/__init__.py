@@ -34,7 +34,8 @@ Design choices (shared by all figures):
   most two decimals, and element ids made from a hash of the figure's content,
   so building the same figure twice gives the same bytes (on CPython and in
   Pyodide) and several figures can sit on one page.  ``<title>`` and ``<desc>``
-  describe the figure for screen readers (``role="img"``).
+  describe the figure for screen readers (``role="img"``), in the language of
+  :func:`clusterlab.set_language`.
 * **Responsive.**  ``width``/``height`` set the natural size; the ``viewBox``
   and ``style="max-width:100%;height:auto"`` let it shrink on small screens.
 * **Titles never clip.**  A figure sized by its content (heat map, swatches,

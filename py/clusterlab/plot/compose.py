@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._language import say
 from .._validate import as_int, as_number
 from ._layout import Heading
 from ._svg import Figure, finish, num
@@ -41,10 +42,11 @@ def grid(figures, columns=2, *, title=None, gap=16):
             )
             x += colw[c] + gap
         y += max(f.height for f in r) + gap
-    desc = f"{len(figs)} figures side by side: " + "; ".join(
-        f"{i + 1}. {f.title}" for i, f in enumerate(figs)
+    listed = "; ".join(f"{i + 1}. {f.title}" for i, f in enumerate(figs))
+    desc = say("plot.desc.grid", count=len(figs), figures=listed)
+    return finish(
+        "grid", heading.width, y - gap, title or say("plot.title.grid"), desc, "".join(body)
     )
-    return finish("grid", heading.width, y - gap, title or "Figures", desc + ".", "".join(body))
 
 
 def side_by_side(*figures, title=None, gap=16):

@@ -99,7 +99,14 @@ def dendrogram(
         k_cut = len(set(_flat_clusters(rows, len(names), cut, inclusive=True)))
         body.append(_cut_svg(cut, k_cut, lay))
     desc = _describe(rows, names, lay.vertical, cut, k_cut, colouring, k)
-    return finish("dendrogram", lay.width, lay.height, title or "Dendrogram", desc, "".join(body))
+    return finish(
+        "dendrogram",
+        lay.width,
+        lay.height,
+        title or say("plot.title.dendrogram"),
+        desc,
+        "".join(body),
+    )
 
 
 # ------------------------------------------------------------- the tree ----
@@ -362,15 +369,12 @@ def _cut_svg(cut, k, lay):
 
 def _describe(rows, names, vertical, cut, k_cut, colouring, k):
     n = len(names)
-    desc = (
-        f"Dendrogram of {n} leaves joined by {len(rows)} merges, highest merge at height "
-        f"{fmt_value(max((r[2] for r in rows), default=0))}. Leaves from "
-        f"{'left to right' if vertical else 'top to bottom'}: {', '.join(names[:64])}"
-        + (", ..." if n > 64 else "")
-        + "."
-    )
+    top = fmt_value(max((r[2] for r in rows), default=0))
+    leaves = ", ".join(names[:64]) + (", ..." if n > 64 else "")
+    desc = say("plot.desc.dendrogram", n=n, merges=len(rows), height=top)
+    desc += say("plot.desc.leaves_across" if vertical else "plot.desc.leaves_down", leaves=leaves)
     if cut is not None:
-        desc += f" Cutting at height {fmt_value(cut)} gives {k_cut} clusters."
+        desc += say("plot.desc.dendrogram_cut", cut=fmt_value(cut), k=k_cut)
     elif k is not None:
-        desc += f" Coloured as {k} clusters below height {fmt_value(colouring[0])}."
+        desc += say("plot.desc.dendrogram_coloured", k=k, height=fmt_value(colouring[0]))
     return desc

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .._language import say
 from .._validate import as_number, as_vector
 from ._colours import PALETTE, SHAPES, shape_def
 from ._layout import (
@@ -95,16 +96,23 @@ def line(
         entries.append((name or "", colour, f"{ID}m{shape}" if marker else None))
     if has_legend:
         body.append(legend(legend_x(W, legend_w), top + 8, entries))
-    desc = [f"Line plot of {m} points"]
+    desc = [say("plot.desc.line", m=m)]
     if xlabel or ylabel:
-        desc.append(f" ({ylabel or 'y'} against {xlabel or 'x'})")
+        desc.append(say("plot.desc.line_axes", y=ylabel or "y", x=xlabel or "x"))
     for name, vals in series:
         pairs = ", ".join(f"{fmt_value(a)}: {fmt_value(b)}" for a, b in zip(xs[:30], vals[:30]))
-        desc.append(f". {name + ': ' if name else 'Values '}{pairs}{', ...' if m > 30 else ''}")
+        pairs += ", ..." if m > 30 else ""
+        desc.append(f". {name}: {pairs}" if name else say("plot.desc.line_values", pairs=pairs))
     if hx is not None:
-        desc.append(f". Marked: {xlabel or 'x'} = {fmt_value(hx)}")
+        desc.append(say("plot.desc.line_marked", x=xlabel or "x", value=fmt_value(hx)))
     return finish(
-        "line", W, H, title or "Line plot", "".join(desc) + ".", "".join(body), "".join(defs)
+        "line",
+        W,
+        H,
+        title or say("plot.title.line"),
+        "".join(desc) + ".",
+        "".join(body),
+        "".join(defs),
     )
 
 

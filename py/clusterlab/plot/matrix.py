@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .._language import say
 from .._validate import as_int, as_list, as_number, as_vector
 from ._colours import colour_hex, ink_on, ramp
 from ._layout import Heading
@@ -107,19 +108,23 @@ def heatmap(
             f'y="{num(y + 1)}" width="{num(cs - 2)}" height="{num(cs - 2)}" stroke="#000" '
             'stroke-width="2"/></g>'
         )
-    desc = (
-        f"Heat map of a {nr} by {nc} matrix, values from {fmt_value(lo)} (light) to "
-        f"{fmt_value(hi)} (dark)"
-    )
+    desc = say("plot.desc.heatmap", rows=nr, columns=nc, low=fmt_value(lo), high=fmt_value(hi))
     if annotate:
-        desc += ", written in the cells"
+        desc += say("plot.desc.heatmap_written")
     if hl:
         cells_txt = "; ".join(
-            f"row {rnames[i]}, column {cnames[j]} ({'' if M[i][j] is None else f'{M[i][j]:.{decimals}f}'})"
+            say(
+                "plot.desc.heatmap_cell",
+                row=rnames[i],
+                column=cnames[j],
+                value="" if M[i][j] is None else f"{M[i][j]:.{decimals}f}",
+            )
             for i, j in hl
         )
-        desc += f". Highlighted: {cells_txt}"
-    return finish("heatmap", heading.width, H, title or "Heat map", desc + ".", "".join(body))
+        desc += say("plot.desc.highlighted", cells=cells_txt)
+    return finish(
+        "heatmap", heading.width, H, title or say("plot.title.heatmap"), desc + ".", "".join(body)
+    )
 
 
 def _value(v, decimals):
@@ -234,10 +239,11 @@ def swatches(palette, counts=None, *, title=None, columns=None, size=64):
             )
     out.append("</g>")
     body.append("".join(out))
-    desc = f"{k} colour swatches: " + ", ".join(
-        h + (f" ({100 * s:.1f} % of pixels)" if shares else "")
+    listed = ", ".join(
+        say("plot.desc.swatch_share", colour=h, share=f"{100 * s:.1f}") if shares else h
         for h, s in zip(hexes, shares or hexes)
     )
+    desc = say("plot.desc.swatches", k=k, colours=listed)
     return finish(
-        "swatches", heading.width, H, title or "Colour palette", desc + ".", "".join(body)
+        "swatches", heading.width, H, title or say("plot.title.swatches"), desc, "".join(body)
     )

@@ -7,6 +7,7 @@ import numbers
 import struct
 import zlib
 
+from .._language import say
 from .._validate import as_int, as_list, as_number
 from ._layout import Heading
 from ._svg import finish
@@ -134,6 +135,6 @@ def image(pixels, width, height, channels=4, *, title=None, scale=1, smooth=None
         f'<image x="0" y="{top}" width="{w}" height="{h}" preserveAspectRatio="none"{style} '
         f'xlink:href="{data_uri(png)}"/>'
     )
-    kind = {1: "greyscale", 2: "greyscale", 3: "colour", 4: "colour"}[channels]
-    desc = f"A {kind} image of {width} by {height} pixels."
-    return finish("image", heading.width, h + top, title or "Image", desc, body)
+    kind = "plot.desc.image_grey" if channels <= 2 else "plot.desc.image_colour"
+    desc = say(kind, width=width, height=height)
+    return finish("image", heading.width, h + top, title or say("plot.title.image"), desc, body)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .._language import say
 from .._validate import as_int, as_list, as_matrix, choice
-from ._colours import SHAPES, Colours, colour_hex, hex_rgb, labels_list, shape_def
+from ._colours import Colours, colour_hex, hex_rgb, labels_list, shape_def
 from ._layout import (
     DEFAULT_WIDTH,
     Axes,
@@ -125,7 +125,7 @@ def scatter(
         body.append(legend(legend_x(W, legend_w), top + 8, colours.legend_entries(), legend_title))
 
     desc = _scatter_desc(X, labs, colours, cen, xs, one_d, xlabel, ylabel)
-    name = title or ("Scatter plot" if colours is None else "Scatter plot of clusters")
+    name = title or say("plot.title.scatter" if colours is None else "plot.title.scatter_clusters")
     return finish("scatter", W, H, name, desc, "".join(body), "".join(defs))
 
 
@@ -157,24 +157,36 @@ def _point_labels(point_labels, n):
 def _scatter_desc(X, labs, colours, cen, xs, one_d, xlabel, ylabel):
     """The description for screen readers."""
     n = len(X)
-    desc = [f"Scatter plot of {n} point{'s' if n != 1 else ''}"]
+    desc = [say("plot.desc.scatter_one") if n == 1 else say("plot.desc.scatter_many", n=n)]
     if one_d:
-        desc.append(f" on a line, from {fmt_value(min(xs))} to {fmt_value(max(xs))}")
+        desc.append(say("plot.desc.scatter_line", low=fmt_value(min(xs)), high=fmt_value(max(xs))))
     else:
+        x_low, x_high = fmt_value(min(r[0] for r in X)), fmt_value(max(r[0] for r in X))
+        y_low, y_high = fmt_value(min(r[1] for r in X)), fmt_value(max(r[1] for r in X))
         desc.append(
-            f"; {xlabel or 'x'} from {fmt_value(min(r[0] for r in X))} to "
-            f"{fmt_value(max(r[0] for r in X))}, {ylabel or 'y'} from "
-            f"{fmt_value(min(r[1] for r in X))} to {fmt_value(max(r[1] for r in X))}"
+            say(
+                "plot.desc.scatter_ranges",
+                x=xlabel or "x",
+                x_low=x_low,
+                x_high=x_high,
+                y=ylabel or "y",
+                y_low=y_low,
+                y_high=y_high,
+            )
         )
     if colours is not None:
         counts = {v: 0 for v in colours.order}
         for v in labs:
             counts[v] += 1
-        parts = [f"{v}: {counts[v]} ({SHAPES[colours.shape(v)]}s)" for v in colours.order[:12]]
-        more = f", and {len(colours.order) - 12} more" if len(colours.order) > 12 else ""
-        desc.append(f". {len(colours.order)} clusters, " + ", ".join(parts) + more)
+        parts = [
+            f"{v}: {counts[v]} ({say(f'plot.desc.shape_{colours.shape(v)}')})"
+            for v in colours.order[:12]
+        ]
+        more = len(colours.order) - 12
+        listed = ", ".join(parts) + (say("plot.desc.and_more", count=more) if more > 0 else "")
+        desc.append(say("plot.desc.scatter_clusters", k=len(colours.order), counts=listed))
     if cen:
-        desc.append(f". {len(cen)} cluster centres marked with crosses")
+        desc.append(say("plot.desc.centres", k=len(cen)))
     desc.append(".")
     return "".join(desc)
 
@@ -356,20 +368,15 @@ def scatter_matrix(
     if colours is not None:
         entries = colours.legend_entries()
         body.append(legend(legend_x(W, legend_w), top + 8, entries, legend_title))
-    desc = (
-        f"Scatter matrix of {n} points and {p} features ({', '.join(names)}): "
-        "each off-diagonal panel plots one feature against another, "
-        "the diagonal shows a histogram of each feature"
-    )
+    desc = say("plot.desc.scatter_matrix", n=n, p=p, names=", ".join(names))
     if colours is not None:
-        desc += f"; points coloured by cluster ({len(colours.order)} clusters)"
+        desc += say("plot.desc.matrix_clusters", k=len(colours.order))
     elif cols is not None:
-        desc += "; each point drawn in its own colour on a grey background"
+        desc += say("plot.desc.matrix_colours")
     if raster:
-        desc += "; points are drawn as images"
-    return finish(
-        "scatter_matrix", W, H, title or "Scatter matrix", desc + ".", "".join(body), "".join(defs)
-    )
+        desc += say("plot.desc.matrix_images")
+    name = title or say("plot.title.scatter_matrix")
+    return finish("scatter_matrix", W, H, name, desc + ".", "".join(body), "".join(defs))
 
 
 def _point_colours(colors, X):
