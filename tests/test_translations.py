@@ -53,6 +53,24 @@ def test_every_navigation_title_is_translated(lang):
     assert missing == [], f"add them to nav_translations of {lang!r} in mkdocs.yml"
 
 
+FIRST_VISIBLE_CELL = re.compile(r"^```python live\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_every_translated_page_with_cells_sets_the_librarys_language_first(lang):
+    """Each nb/id page whose cells use clusterlab sets its language in the first visible cell, so the
+    figures, tables and players it makes speak the page's language (in the
+    browser, at build time and in the downloaded notebook)."""
+    wrong = []
+    for page in english_pages():
+        text = (DOCS / f"{page}.{lang}.md").read_text(encoding="utf-8")
+        first = FIRST_VISIBLE_CELL.search(text)
+        uses_library = "from clusterlab" in text or "import clusterlab" in text
+        if first and uses_library and f'set_language("{lang}")' not in first.group(1):
+            wrong.append(f"docs/{page}.{lang}.md")
+    assert wrong == [], f'add set_language("{lang}") to the first visible cell'
+
+
 # ------------------------------------------------------------------ glossary ---
 def glossary_rows(path: Path) -> list[list[str]]:
     """The rows of the Markdown tables of ``path``, as lists of cells, without

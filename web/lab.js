@@ -21,6 +21,7 @@ const py = (key) => JSON.stringify(said(labWords)[key]);
 function quantizeCode(k, seed, init) {
   return `
 import time as _time, random as _random, warnings as _warnings
+__import__("clusterlab").set_language(${JSON.stringify(language())})  # the figures' descriptions
 from clusterlab.quantize import quantize as _quantize, psnr as _psnr
 from clusterlab.plot import scatter_matrix as _scatter_matrix
 with _warnings.catch_warnings(record=True) as _caught:
