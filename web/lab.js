@@ -20,27 +20,37 @@ const py = (key) => JSON.stringify(said(labWords)[key]);
 
 function quantizeCode(k, seed, init) {
   return `
-import time as _time, random as _random, warnings as _warnings
-__import__("clusterlab").set_language(${JSON.stringify(language())})  # the figures' descriptions
+import time as _time, warnings as _warnings
 from clusterlab.quantize import quantize as _quantize, psnr as _psnr
-from clusterlab.plot import scatter_matrix as _scatter_matrix
 with _warnings.catch_warnings(record=True) as _caught:
     _warnings.simplefilter("always")
     _t = _time.perf_counter()
     q = _quantize(image.data, image.width, image.height, k=${k}, init=${JSON.stringify(init)}, random_state=${seed})
     _elapsed = _time.perf_counter() - _t
-_d, _n = image.data, image.width * image.height
-_pick = sorted(_random.Random(${seed}).sample(range(_n), min(${SCATTER_SAMPLE}, _n)))
-_X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
 lab_result = {
     "palette": q.palette, "counts": q.counts, "mse": q.mse,
     "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter,
     "notes": [str(w.message) for w in _caught],
-    "own": _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title=${py("ownColour")}).svg,
-    "centroid": _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
-                                title=${py("centroidColour")}).svg,
 }
 lab_pixels = q.to_bytes()
+`;
+}
+
+// Then, once the quantized image is shown: the lecture's scatter plots of a
+// sample of the pixels, in their own colour and in their centroid's.
+function scatterCode(seed) {
+  return `
+import random as _random
+__import__("clusterlab").set_language(${JSON.stringify(language())})  # the figures' descriptions
+from clusterlab.plot import scatter_matrix as _scatter_matrix
+_d, _n = image.data, image.width * image.height
+_pick = sorted(_random.Random(${seed}).sample(range(_n), min(${SCATTER_SAMPLE}, _n)))
+_X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
+lab_scatter = (
+    _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title=${py("ownColour")}).svg
+    + _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
+                      title=${py("centroidColour")}).svg
+)
 `;
 }
 
@@ -225,17 +235,21 @@ function setUp(root) {
     try {
       const copy = new Uint8Array(image.pixels).buffer; // transferred to Python
       await runtime.setVariable(session, "image", { data: copy, width: image.width, height: image.height });
-      const run = await runtime.run(session, "lab", quantizeCode(k, seed, init));
-      if (mine !== generation) return;
-      if (!run.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
-      const { value: result } = await runtime.getVariable(session, "lab_result");
+      // Each step runs in the page's Python and hands back the value it made.
+      const step = async (name, code, variable) => {
+        const run = await runtime.run(session, name, code);
+        if (!run.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
+        return runtime.getVariable(session, variable);
+      };
+      const { value: result } = await step("lab", quantizeCode(k, seed, init), "lab_result");
       const { data } = await runtime.getVariable(session, "lab_pixels");
       if (mine !== generation) return;
       show(result, new Uint8ClampedArray(data), k);
       status(say(labWords, "comparing", { seconds: seconds(started) }));
-      const compared = await runtime.run(session, "lab-compare", compareCode(k, seed));
-      if (!compared.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(compared.html) }));
-      const { value: rows } = await runtime.getVariable(session, "lab_compare");
+      const { value: scatter } = await step("lab-scatter", scatterCode(seed), "lab_scatter");
+      if (mine !== generation) return;
+      els.scatter.innerHTML = scatter; // SVG made by clusterlab.plot
+      const { value: rows } = await step("lab-compare", compareCode(k, seed), "lab_compare");
       if (mine !== generation) return;
       showComparison(rows);
       status(say(labWords, "done", { name: image.name, count: result.palette.length, seconds: seconds(started) }));
@@ -301,7 +315,7 @@ function setUp(root) {
       li.append(chip, text);
       return li;
     }));
-    els.scatter.innerHTML = result.own + result.centroid; // SVG made by clusterlab.plot
+    els.scatter.replaceChildren();
     els.comparison.replaceChildren();
     els.quantized.toBlob((blob) => {
       if (downloadUrl) URL.revokeObjectURL(downloadUrl);
