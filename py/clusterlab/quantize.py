@@ -64,7 +64,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, eq, ge, lt, mul, rshift
+from operator import add, ge, mul, rshift
 
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
 from ._validate import as_int, choice
@@ -313,9 +313,6 @@ def _boundary(bins, bin_labels, centres):
     return [c if c is None else tuple(sorted(c)) for c in cand]
 
 
-_ALL_ONES_IF_1 = _byte_table(lambda v: 255 if v == 1 else 0)
-
-
 def _label(bins, bin_labels, centres, keys, n):
     """Every pixel's nearest centre (ties: lowest index), and exact per-cluster sums.
 
@@ -343,65 +340,69 @@ def _label(bins, bin_labels, centres, keys, n):
         for f in range(5):
             t[f] += s[f]
 
-    # whole bins get their label, the colours of the other bins a marker for now
-    if n >= _TABLE_MIN_PIXELS and k < 256:  # a bytearray indexed by colour key: no hashing per pixel
-        marker = 255
+    # Whole bins get their label, the colours of the other bins a marker (k) for now.  Large
+    # images look labels up in a 16 MiB table indexed by colour key (no hashing per pixel),
+    # read as a latin-1 str: a comprehension indexing a str is the fastest per-pixel
+    # lookup in CPython and in Pyodide (twice as fast as ``map(bytearray.__getitem__)`` there).
+    marker = k
+    big = n >= _TABLE_MIN_PIXELS and k < 256
+    if big:
         table = bytearray(1 << 24)
         size = 1 << shift
+        blocks = [bytes((a,)) * size for a in range(k + 1)]
         for i, a in of_bin.items():
-            table[i << shift:(i + 1) << shift] = bytes((min(a, marker),)) * size
-        tags = bytes(map(table.__getitem__, hist)) if sets else b""
+            table[i << shift:(i + 1) << shift] = blocks[min(a, marker)]
+        if sets:
+            text, m = table.decode("latin-1"), chr(marker)
+            boundary = [key for key in hist if text[key] == m]
     else:
-        marker = 256
         table = dict(zip(hist, map(min, map(of_bin.__getitem__, map(rshift, hist, repeat(shift))), repeat(marker))))
-        tags = list(table.values())
-    if not sets:
-        return array("B", bytes(map(table.__getitem__, keys))), tot
+        boundary = [key for key, a in table.items() if a == marker]
 
-    # colours of the boundary bins, grouped by candidate tuple
-    group = [[] for _ in sets]
-    for key in compress(hist, map(eq, tags, repeat(marker))):
-        group[of_bin[key >> shift] - 256].append(key)
-    fw = (195075 * n).bit_length()  # fields of exact sums packed in one int per colour
-    pr = [v << 3 * fw | v * v for v in range(256)]
-    pg = [v << 2 * fw | v * v for v in range(256)]
-    pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
-    for (cs, (_, rest)), ks in zip(sets.items(), group):
-        m = len(ks)
-        r, g, b = _rgb_of(ks)
-        # squared distances to the candidates from per-channel tables; running nearest
-        lab = bytes((cs[0],)) * m
-        for j in cs:
-            sq = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
-            dj = list(map(add, map(add, map(sq[0].__getitem__, r), map(sq[1].__getitem__, g)), map(sq[2].__getitem__, b)))
-            if j == cs[0]:
-                near = dj
-                continue
-            closer = int.from_bytes(bytes(map(lt, dj, near)).translate(_ALL_ONES_IF_1), "little")
-            new = int.from_bytes(bytes((j,)) * m, "little")
-            lab = ((int.from_bytes(lab, "little") & ~closer) | (new & closer)).to_bytes(m, "little")
-            if j != cs[-1]:
-                near = list(map(min, near, dj))
-        if isinstance(table, dict):
-            table.update(zip(ks, lab))
-        else:
-            list(map(table.__setitem__, ks, lab))
-        # exact sums of each label's colours; the most frequent label gets the rest of the bins' sums
-        most = max(cs, key=lab.count)
-        for j in cs:
-            if j == most:
-                continue
-            sel = lab.translate(bytes(j) + b"\1" + bytes(255 - j))
-            packed = map(mul, map(hist.__getitem__, compress(ks, sel)), map(
-                add, map(add, map(pr.__getitem__, compress(r, sel)), map(pg.__getitem__, compress(g, sel))),
-                map(pb.__getitem__, compress(b, sel))))
-            t = tot[j]
-            for f, v in enumerate(_unpack(sum(packed), fw)):
-                t[f] += v
-                rest[f] -= v
-        t = tot[most]
-        for f in range(5):
-            t[f] += rest[f]
+    if sets:  # the colours of the boundary bins, grouped by candidate tuple, get their nearest centre
+        group = [[] for _ in sets]
+        for key in boundary:
+            group[of_bin[key >> shift] - 256].append(key)
+        squares = {}  # centre -> per channel, (v - centre)^2 for v = 0..255
+        fw = (195075 * n).bit_length()  # fields of exact sums packed in one int per colour
+        pr = [v << 3 * fw | v * v for v in range(256)]
+        pg = [v << 2 * fw | v * v for v in range(256)]
+        pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
+        for (cs, (_, rest)), ks in zip(sets.items(), group):
+            r, g, b = _rgb_of(ks)
+            for j in cs:  # running nearest (ties: the lowest index, cs is sorted)
+                if j not in squares:
+                    squares[j] = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
+                s0, s1, s2 = squares[j]
+                dj = [s0[u] + s1[v] + s2[w] for u, v, w in zip(r, g, b)]
+                if j == cs[0]:
+                    near, lab = dj, [j] * len(ks)
+                    continue
+                lab = [j if d < e else a for d, e, a in zip(dj, near, lab)]
+                if j != cs[-1]:
+                    near = [d if d < e else e for d, e in zip(dj, near)]
+            if big:
+                for key, a in zip(ks, lab):
+                    table[key] = a
+            else:
+                table.update(zip(ks, lab))
+            # exact sums of each label's colours; the most frequent label gets the rest of the bins' sums
+            most = max(cs, key=lab.count)
+            for j in cs:
+                if j == most:
+                    continue
+                packed = sum([hist[key] * (pr[u] + pg[v] + pb[w])
+                              for key, u, v, w, a in zip(ks, r, g, b, lab) if a == j])
+                t = tot[j]
+                for f, v in enumerate(_unpack(packed, fw)):
+                    t[f] += v
+                    rest[f] -= v
+            t = tot[most]
+            for f in range(5):
+                t[f] += rest[f]
+    if big:
+        text = table.decode("latin-1")
+        return array("B", "".join([text[key] for key in keys]).encode("latin-1")), tot
     return array("B", bytes(map(table.__getitem__, keys))), tot
 
 
