@@ -64,7 +64,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, ge, mul, rshift
+from operator import add, rshift
 
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
 from ._validate import as_int, choice
@@ -234,8 +234,8 @@ class _Bins:
         if shift:
             low = _packer(f, shift)
             acc = [0] * (1 << (24 - shift))
-            for key, c in hist.items():  # ~40 ns per colour: cheaper than sorting them by bin
-                acc[key >> 9] += c * low[key & 511]
+            for key, c in hist.items():  # cheaper than sorting the colours by bin
+                acc[key >> 9] += low[key & 511] if c == 1 else c * low[key & 511]  # most colours: 1 pixel
             self.ids = ids = list(compress(range(len(acc)), acc))
             packed = map(acc.__getitem__, ids)
         else:
@@ -305,8 +305,7 @@ def _boundary(bins, bin_labels, centres):
             # centre j may be nearest somewhere in the box only if that max is >= 0 (with a margin).
             w0, w1, w2 = w = [2.0 * (u - v) for u, v in zip(centres[j], ca)]
             thr = math.fsum([norms[j], -norms[a], *(-span * v for v in w if v > 0)]) - 1e-7
-            wl = map(add, map(add, map(mul, lr, repeat(w0)), map(mul, lg, repeat(w1))), map(mul, lb, repeat(w2)))
-            for i in compress(idx, map(ge, wl, repeat(thr))):
+            for i in [i for i, u, v, x in zip(idx, lr, lg, lb) if u * w0 + v * w1 + x * w2 >= thr]:
                 if cand[i] is None:
                     cand[i] = [a]
                 cand[i].append(j)
@@ -345,6 +344,12 @@ def _label(bins, bin_labels, centres, keys, n):
     # read as a latin-1 str: a comprehension indexing a str is the fastest per-pixel
     # lookup in CPython and in Pyodide (twice as fast as ``map(bytearray.__getitem__)`` there).
     marker = k
+    if sets:  # the colours of the boundary bins, found with a 32 KiB str of bin tags
+        tags = bytearray(1 << (24 - shift))
+        for i, a in of_bin.items():
+            tags[i] = 255 if a >= 256 else 0
+        text, m = tags.decode("latin-1"), chr(255)
+        boundary = [key for key in hist if text[key >> shift] == m]
     big = n >= _TABLE_MIN_PIXELS and k < 256
     if big:
         table = bytearray(1 << 24)
@@ -352,12 +357,8 @@ def _label(bins, bin_labels, centres, keys, n):
         blocks = [bytes((a,)) * size for a in range(k + 1)]
         for i, a in of_bin.items():
             table[i << shift:(i + 1) << shift] = blocks[min(a, marker)]
-        if sets:
-            text, m = table.decode("latin-1"), chr(marker)
-            boundary = [key for key in hist if text[key] == m]
     else:
         table = dict(zip(hist, map(min, map(of_bin.__getitem__, map(rshift, hist, repeat(shift))), repeat(marker))))
-        boundary = [key for key, a in table.items() if a == marker]
 
     if sets:  # the colours of the boundary bins, grouped by candidate tuple, get their nearest centre
         group = [[] for _ in sets]
@@ -370,17 +371,23 @@ def _label(bins, bin_labels, centres, keys, n):
         pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
         for (cs, (_, rest)), ks in zip(sets.items(), group):
             r, g, b = _rgb_of(ks)
-            for j in cs:  # running nearest (ties: the lowest index, cs is sorted)
+            for j in cs:
                 if j not in squares:
                     squares[j] = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
-                s0, s1, s2 = squares[j]
-                dj = [s0[u] + s1[v] + s2[w] for u, v, w in zip(r, g, b)]
-                if j == cs[0]:
-                    near, lab = dj, [j] * len(ks)
-                    continue
-                lab = [j if d < e else a for d, e, a in zip(dj, near, lab)]
-                if j != cs[-1]:
-                    near = [d if d < e else e for d, e in zip(dj, near)]
+            if len(cs) == 2:  # the usual case, in one pass (ties: the lower index)
+                (s0, s1, s2), (t0, t1, t2) = squares[cs[0]], squares[cs[1]]
+                a, j = cs
+                lab = [j if t0[u] + t1[v] + t2[w] < s0[u] + s1[v] + s2[w] else a for u, v, w in zip(r, g, b)]
+            else:
+                for j in cs:  # running nearest (ties: the lowest index, cs is sorted)
+                    s0, s1, s2 = squares[j]
+                    dj = [s0[u] + s1[v] + s2[w] for u, v, w in zip(r, g, b)]
+                    if j == cs[0]:
+                        near, lab = dj, [j] * len(ks)
+                        continue
+                    lab = [j if d < e else a for d, e, a in zip(dj, near, lab)]
+                    if j != cs[-1]:
+                        near = [d if d < e else e for d, e in zip(dj, near)]
             if big:
                 for key, a in zip(ks, lab):
                     table[key] = a
