@@ -41,7 +41,8 @@ as scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_km
    labelled at once; only colours of bins cut by a region boundary are
    compared with the centres whose region meets the box.  Every colour so
    gets its exactly nearest centre (ties: lowest index), and a 16 MiB table
-   indexed by colour key gives the pixels their labels;
+   indexed by colour key (read as a str in a comprehension, the fastest
+   per-pixel lookup in CPython and in Pyodide) gives the pixels their labels;
 5. each palette colour is then the exact mean of the pixels labelled with it
    (``palette_means``), rounded to integers (``palette``) for the image.
 
