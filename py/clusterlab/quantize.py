@@ -41,7 +41,8 @@ as scikit-learn's ``KMeans(8, n_init=1)`` on the same pixels, see bench/bench_km
    labelled at once; only colours of bins cut by a region boundary are
    compared with the centres whose region meets the box.  Every colour so
    gets its exactly nearest centre (ties: lowest index), and a 16 MiB table
-   indexed by colour key gives the pixels their labels;
+   indexed by colour key (read as a str in a comprehension, the fastest
+   per-pixel lookup in CPython and in Pyodide) gives the pixels their labels;
 5. each palette colour is then the exact mean of the pixels labelled with it
    (``palette_means``), rounded to integers (``palette``) for the image.
 
@@ -64,7 +65,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import add, eq, ge, lt, mul, rshift
+from operator import add, rshift
 
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
 from ._validate import as_int, choice
@@ -234,8 +235,8 @@ class _Bins:
         if shift:
             low = _packer(f, shift)
             acc = [0] * (1 << (24 - shift))
-            for key, c in hist.items():  # ~40 ns per colour: cheaper than sorting them by bin
-                acc[key >> 9] += c * low[key & 511]
+            for key, c in hist.items():  # cheaper than sorting the colours by bin
+                acc[key >> 9] += low[key & 511] if c == 1 else c * low[key & 511]  # most colours: 1 pixel
             self.ids = ids = list(compress(range(len(acc)), acc))
             packed = map(acc.__getitem__, ids)
         else:
@@ -305,15 +306,11 @@ def _boundary(bins, bin_labels, centres):
             # centre j may be nearest somewhere in the box only if that max is >= 0 (with a margin).
             w0, w1, w2 = w = [2.0 * (u - v) for u, v in zip(centres[j], ca)]
             thr = math.fsum([norms[j], -norms[a], *(-span * v for v in w if v > 0)]) - 1e-7
-            wl = map(add, map(add, map(mul, lr, repeat(w0)), map(mul, lg, repeat(w1))), map(mul, lb, repeat(w2)))
-            for i in compress(idx, map(ge, wl, repeat(thr))):
+            for i in [i for i, u, v, x in zip(idx, lr, lg, lb) if u * w0 + v * w1 + x * w2 >= thr]:
                 if cand[i] is None:
                     cand[i] = [a]
                 cand[i].append(j)
     return [c if c is None else tuple(sorted(c)) for c in cand]
-
-
-_ALL_ONES_IF_1 = _byte_table(lambda v: 255 if v == 1 else 0)
 
 
 def _label(bins, bin_labels, centres, keys, n):
@@ -343,65 +340,77 @@ def _label(bins, bin_labels, centres, keys, n):
         for f in range(5):
             t[f] += s[f]
 
-    # whole bins get their label, the colours of the other bins a marker for now
-    if n >= _TABLE_MIN_PIXELS and k < 256:  # a bytearray indexed by colour key: no hashing per pixel
-        marker = 255
+    # Whole bins get their label, the colours of the other bins a marker (k) for now.  Large
+    # images look labels up in a 16 MiB table indexed by colour key (no hashing per pixel),
+    # read as a latin-1 str: a comprehension indexing a str is the fastest per-pixel
+    # lookup in CPython and in Pyodide (twice as fast as ``map(bytearray.__getitem__)`` there).
+    marker = k
+    if sets:  # the colours of the boundary bins, found with a 32 KiB str of bin tags
+        tags = bytearray(1 << (24 - shift))
+        for i, a in of_bin.items():
+            tags[i] = 255 if a >= 256 else 0
+        text, m = tags.decode("latin-1"), chr(255)
+        boundary = [key for key in hist if text[key >> shift] == m]
+    big = n >= _TABLE_MIN_PIXELS and k < 256
+    if big:
         table = bytearray(1 << 24)
         size = 1 << shift
+        blocks = [bytes((a,)) * size for a in range(k + 1)]
         for i, a in of_bin.items():
-            table[i << shift:(i + 1) << shift] = bytes((min(a, marker),)) * size
-        tags = bytes(map(table.__getitem__, hist)) if sets else b""
+            table[i << shift:(i + 1) << shift] = blocks[min(a, marker)]
     else:
-        marker = 256
         table = dict(zip(hist, map(min, map(of_bin.__getitem__, map(rshift, hist, repeat(shift))), repeat(marker))))
-        tags = list(table.values())
-    if not sets:
-        return array("B", bytes(map(table.__getitem__, keys))), tot
 
-    # colours of the boundary bins, grouped by candidate tuple
-    group = [[] for _ in sets]
-    for key in compress(hist, map(eq, tags, repeat(marker))):
-        group[of_bin[key >> shift] - 256].append(key)
-    fw = (195075 * n).bit_length()  # fields of exact sums packed in one int per colour
-    pr = [v << 3 * fw | v * v for v in range(256)]
-    pg = [v << 2 * fw | v * v for v in range(256)]
-    pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
-    for (cs, (_, rest)), ks in zip(sets.items(), group):
-        m = len(ks)
-        r, g, b = _rgb_of(ks)
-        # squared distances to the candidates from per-channel tables; running nearest
-        lab = bytes((cs[0],)) * m
-        for j in cs:
-            sq = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
-            dj = list(map(add, map(add, map(sq[0].__getitem__, r), map(sq[1].__getitem__, g)), map(sq[2].__getitem__, b)))
-            if j == cs[0]:
-                near = dj
-                continue
-            closer = int.from_bytes(bytes(map(lt, dj, near)).translate(_ALL_ONES_IF_1), "little")
-            new = int.from_bytes(bytes((j,)) * m, "little")
-            lab = ((int.from_bytes(lab, "little") & ~closer) | (new & closer)).to_bytes(m, "little")
-            if j != cs[-1]:
-                near = list(map(min, near, dj))
-        if isinstance(table, dict):
-            table.update(zip(ks, lab))
-        else:
-            list(map(table.__setitem__, ks, lab))
-        # exact sums of each label's colours; the most frequent label gets the rest of the bins' sums
-        most = max(cs, key=lab.count)
-        for j in cs:
-            if j == most:
-                continue
-            sel = lab.translate(bytes(j) + b"\1" + bytes(255 - j))
-            packed = map(mul, map(hist.__getitem__, compress(ks, sel)), map(
-                add, map(add, map(pr.__getitem__, compress(r, sel)), map(pg.__getitem__, compress(g, sel))),
-                map(pb.__getitem__, compress(b, sel))))
-            t = tot[j]
-            for f, v in enumerate(_unpack(sum(packed), fw)):
-                t[f] += v
-                rest[f] -= v
-        t = tot[most]
-        for f in range(5):
-            t[f] += rest[f]
+    if sets:  # the colours of the boundary bins, grouped by candidate tuple, get their nearest centre
+        group = [[] for _ in sets]
+        for key in boundary:
+            group[of_bin[key >> shift] - 256].append(key)
+        squares = {}  # centre -> per channel, (v - centre)^2 for v = 0..255
+        fw = (195075 * n).bit_length()  # fields of exact sums packed in one int per colour
+        pr = [v << 3 * fw | v * v for v in range(256)]
+        pg = [v << 2 * fw | v * v for v in range(256)]
+        pb = [v << fw | v * v | 1 << 4 * fw for v in range(256)]
+        for (cs, (_, rest)), ks in zip(sets.items(), group):
+            r, g, b = _rgb_of(ks)
+            for j in cs:
+                if j not in squares:
+                    squares[j] = [[(v - c) ** 2 for v in range(256)] for c in centres[j]]
+            if len(cs) == 2:  # the usual case, in one pass (ties: the lower index)
+                (s0, s1, s2), (t0, t1, t2) = squares[cs[0]], squares[cs[1]]
+                a, j = cs
+                lab = [j if t0[u] + t1[v] + t2[w] < s0[u] + s1[v] + s2[w] else a for u, v, w in zip(r, g, b)]
+            else:
+                for j in cs:  # running nearest (ties: the lowest index, cs is sorted)
+                    s0, s1, s2 = squares[j]
+                    dj = [s0[u] + s1[v] + s2[w] for u, v, w in zip(r, g, b)]
+                    if j == cs[0]:
+                        near, lab = dj, [j] * len(ks)
+                        continue
+                    lab = [j if d < e else a for d, e, a in zip(dj, near, lab)]
+                    if j != cs[-1]:
+                        near = [d if d < e else e for d, e in zip(dj, near)]
+            if big:
+                for key, a in zip(ks, lab):
+                    table[key] = a
+            else:
+                table.update(zip(ks, lab))
+            # exact sums of each label's colours; the most frequent label gets the rest of the bins' sums
+            most = max(cs, key=lab.count)
+            for j in cs:
+                if j == most:
+                    continue
+                packed = sum([hist[key] * (pr[u] + pg[v] + pb[w])
+                              for key, u, v, w, a in zip(ks, r, g, b, lab) if a == j])
+                t = tot[j]
+                for f, v in enumerate(_unpack(packed, fw)):
+                    t[f] += v
+                    rest[f] -= v
+            t = tot[most]
+            for f in range(5):
+                t[f] += rest[f]
+    if big:
+        text = table.decode("latin-1")
+        return array("B", "".join([text[key] for key in keys]).encode("latin-1")), tot
     return array("B", bytes(map(table.__getitem__, keys))), tot
 
 
