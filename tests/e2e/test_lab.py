@@ -332,3 +332,24 @@ def test_the_live_cell_runs_on_the_handed_over_image(page, site_url):
     cell = page.locator(".lc-cell:not(.lc-setup .lc-cell)").first
     cell.locator(".lc-btn--run").click()
     page.wait_for_function("el => el.textContent.includes('Buffer 64 x 48')", arg=cell.locator(".lc-output").element_handle())
+
+
+def test_the_lab_warms_python_up_once_ready_and_keeps_nothing_of_it(page, site_url):
+    """Once Python is ready the lab quantizes its first sample out of sight (the
+    first run in a page is otherwise about twice as slow), then a reader's image
+    is quantized as usual, and the warm-up's names are gone from the session."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    open_lab(page, site_url)
+    page.wait_for_function("document.querySelector('#lab').dataset.warm === 'done'", timeout=60_000)
+    first_sample = page.locator("[data-sample]").first.get_attribute("data-sample")
+    assert any(url.endswith(first_sample.split("/")[-1]) for url in requests)
+    assert page.locator("#lab-results").is_hidden() and page.locator("#lab-status").inner_text() == "Pick an image."
+    out = page.evaluate("""async () => {
+        const rt = window.__lcRuntime;
+        await rt.run(location.pathname, 'w', 'seen = [n for n in ("_lab_warm", "_lab_warm_up") if n in globals()]');
+        return (await rt.getVariable(location.pathname, 'seen')).value;
+    }""")
+    assert out == []
+    drop(page, colours_png(64, 48), "ramp.png")
+    wait_result(page, 8, "ramp.png")
