@@ -27,6 +27,7 @@ export class Runtime {
     this.pending = new Map(); // run id -> {resolve, reject}
     this.sessionsRun = new Map(); // session -> Set of cell indices already run
     this.queue = Promise.resolve();
+    this.stops = 0; // Stops so far: a job queued before a Stop does not run after it
     this.active = null; // {session, index} of the run in progress
     this.listeners = new Set(); // called with (state, detail) on every change
   }
@@ -104,11 +105,21 @@ export class Runtime {
     this.sessionsRun.get(session).add(index);
   }
 
-  // Queue a run; runs happen one at a time, in the order asked.
-  run(session, index, code) {
-    const job = this.queue.then(() => this.execute(session, index, code));
+  // Queue `task`; tasks happen one at a time, in the order asked.  One still
+  // waiting when Stop is pressed is cancelled with the run in progress.
+  enqueue(task) {
+    const stops = this.stops;
+    const job = this.queue.then(() => {
+      if (this.stops !== stops) throw new StoppedError(null);
+      return task();
+    });
     this.queue = job.catch(() => {});
     return job;
+  }
+
+  // Queue a run.
+  run(session, index, code) {
+    return this.enqueue(() => this.execute(session, index, code));
   }
 
   execute(session, index, code) {
@@ -152,7 +163,7 @@ export class Runtime {
   }
 
   request(message, transfer = []) {
-    const job = this.queue.then(() => {
+    const job = this.enqueue(() => {
       if (this.state === "error") throw new Error(this.detail);
       this.start();
       const id = this.nextId++;
@@ -161,7 +172,6 @@ export class Runtime {
         this.worker.postMessage({ ...message, id }, transfer);
       });
     });
-    this.queue = job.catch(() => {});
     return job.then((msg) => {
       if (message.type === "set" && !msg.ok) throw new Error(msg.error);
       return msg;
@@ -172,6 +182,7 @@ export class Runtime {
   stop() {
     if (this.worker) this.worker.terminate();
     this.worker = null;
+    this.stops++;
     this.failAll(new StoppedError(this.active));
     this.active = null;
     this.queue = Promise.resolve();
