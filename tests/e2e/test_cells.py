@@ -76,6 +76,25 @@ def test_stop_ends_an_endless_loop_within_a_second_and_python_stays_usable(page,
     assert other.locator(".lc-output").inner_html() == before
 
 
+def test_stop_also_cancels_what_waits_in_the_queue(page, site_url):
+    """A run asked for while another runs waits in the page's queue; Stop ends
+    both, so the waiting one never runs on the restarted Python."""
+    open_lesson(page, site_url)
+    out = page.evaluate("""async () => {
+        const rt = window.__lcRuntime, s = 'queue-test';
+        const loop = rt.run(s, 1, 'while True:\\n    pass');
+        const waiting = rt.run(s, 2, 'queued_ran = True');
+        await new Promise((r) => setTimeout(r, 300));
+        rt.stop();
+        const outcome = async (job) => job.then(() => 'ran', (e) => e.name);
+        const ends = [await outcome(loop), await outcome(waiting)];
+        const after = await rt.run(s, 3, 'print("queued_ran" in globals())');
+        return {ends, after: after.html};
+    }""")
+    assert out["ends"] == ["StoppedError", "StoppedError"]
+    assert "False" in out["after"]
+
+
 def test_edits_survive_reload_and_navigation(page, site_url):
     open_lesson(page, site_url)
     set_code(page, cell(page, 1), "kept = 'still here'")
