@@ -17,6 +17,18 @@ def open_lesson(page, site_url, path=LESSON):
     wait_ready(page)
 
 
+def navigate_instantly(page, go, url):
+    """Do ``go()`` (a click or history step that Material's instant navigation
+    serves) and wait until ``url``'s own content has replaced the page's: the
+    address changes before the content does, and a cell found in between
+    belongs to the page that is leaving."""
+    page.evaluate("document.querySelector('article').dataset.leaving = 'yes'")
+    go()
+    page.wait_for_url(url)
+    page.wait_for_function("!document.querySelector('article[data-leaving]')")
+    wait_ready(page)
+
+
 def test_edit_then_run_shows_the_new_output(page, site_url):
     open_lesson(page, site_url)
     c = cell(page, 1)
@@ -104,11 +116,8 @@ def test_edits_survive_reload_and_navigation(page, site_url):
     c = cell(page, 1)
     assert c.locator(".cm-content").inner_text() == "kept = 'still here'"
     assert "edited" in c.locator(".lc-badge").inner_text()
-    page.locator("a.md-footer__link--prev").click()  # Material's instant navigation
-    page.wait_for_url(site_url + PREVIOUS)
-    page.go_back()
-    page.wait_for_url(site_url + LESSON)
-    wait_ready(page)
+    navigate_instantly(page, page.locator("a.md-footer__link--prev").click, site_url + PREVIOUS)
+    navigate_instantly(page, page.go_back, site_url + LESSON)
     assert cell(page, 1).locator(".cm-content").inner_text() == "kept = 'still here'"
 
 
@@ -118,17 +127,15 @@ def test_one_runtime_survives_instant_navigation_and_pages_do_not_share_variable
     set_code(page, c, "leaked = 123")
     run_and_wait(page, c)
     page.evaluate("window.__sameDocument = true")
-    page.locator("a.md-footer__link--prev").click()  # Material's instant navigation: no reload
-    page.wait_for_url(site_url + PREVIOUS)
-    wait_ready(page)
+    # Material's instant navigation: no reload
+    navigate_instantly(page, page.locator("a.md-footer__link--prev").click, site_url + PREVIOUS)
     assert page.evaluate("window.__sameDocument === true"), "the page was reloaded"
     home = cell(page, 0)
     set_code(page, home, "print('leaked' in globals())")
     run_and_wait(page, home)
     assert home.locator(".lc-output").inner_text().strip() == "False"
-    page.go_back()  # back on the lesson, its session still holds the variable
-    page.wait_for_url(site_url + LESSON)
-    wait_ready(page)
+    # back on the lesson, its session still holds the variable
+    navigate_instantly(page, page.go_back, site_url + LESSON)
     assert page.evaluate("window.__sameDocument === true")
     back = cell(page, 1)
     set_code(page, back, "print(leaked)")
