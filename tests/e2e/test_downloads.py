@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import nbformat
-from conftest import cell_with, page_words, pages_with_cells, set_code, wait_ready
+from conftest import cell_with, set_code, wait_ready
 
 from livecells import notebook
 
@@ -20,17 +20,6 @@ def download(page, kind: str) -> tuple[str, str]:
         page.locator(f".lc-btn--{kind}").click()
     done = info.value
     return done.suggested_filename, Path(done.path()).read_text(encoding="utf-8")
-
-
-def test_every_page_with_cells_offers_both_downloads(page, site_url):
-    for path in pages_with_cells():
-        page.goto(site_url + path)
-        box = page.locator(".lc-downloads")
-        box.wait_for(timeout=60_000)
-        said = page_words(path)["downloads"]  # in the page's language
-        assert box.locator(".lc-btn--ipynb").inner_text() == said["ipynb"]
-        assert box.locator(".lc-btn--py").inner_text() == said["py"]
-        assert page.locator(".lc-downloads").count() == 1
 
 
 def test_downloads_carry_the_edit_and_the_authored_code_on_request(page, site_url):

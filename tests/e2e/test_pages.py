@@ -10,7 +10,7 @@ import re
 import build_site  # tools/ is on pytest's pythonpath
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import SITE, page_language, pages_with_cells, site_pages, wait_ready
+from conftest import SITE, page_language, page_words, pages_with_cells, site_pages, wait_ready
 
 PAGES = site_pages()
 
@@ -88,8 +88,9 @@ def test_every_page_reproduces_its_outputs_alone_and_accessibly(page, watch, sit
     """One visit per page and language: every unedited cell gives its
     pre-rendered output again in the browser; nothing is requested from another
     origin and nothing is logged as an error; axe finds nothing serious, with
-    the outputs shown, in the language's first colour scheme.  (Problems are
-    collected, so one failure does not hide the others.)"""
+    the outputs shown, in the language's first colour scheme; a page with cells
+    offers its two downloads once, in its language (web/downloads.js).
+    (Problems are collected, so one failure does not hide the others.)"""
     page.goto(site_url + path)
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{schemes(path)[0]}')")
     problems = []
@@ -106,6 +107,13 @@ def test_every_page_reproduces_its_outputs_alone_and_accessibly(page, watch, sit
         )
         if c.locator(".lc-output").inner_html() != before:
             problems.append(f"cell {i + 1}: browser output differs from the pre-rendered one")
+    if cells.count():
+        box = page.locator(".lc-downloads")
+        box.first.wait_for(timeout=60_000)
+        said = page_words(path)["downloads"]
+        labels = [box.locator(f".lc-btn--{kind}").inner_text() for kind in ("ipynb", "py")]
+        if box.count() != 1 or labels != [said["ipynb"], said["py"]]:
+            problems.append(f"downloads: {box.count()} box(es), labels {labels}")
     page.wait_for_load_state("networkidle")
     problems += [f"outside request: {url}" for url in watch.outside(site_url)]
     problems += [f"console error: {error}" for error in watch.errors]
