@@ -9,8 +9,6 @@ import { lab as labWords } from "./words.json";
 import { decimal, language, said, say } from "./words.js";
 
 const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
-const K_MIN = 2; // as py/livecells/lab.py
-const K_MAX = 32;
 const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
 const INITS = ["k-means++", "random"]; // clusterlab.quantize's init
 
@@ -210,10 +208,13 @@ function setUp(root) {
   }
 
   // ------------------------------------------------------------- running ---
-  const badK = () => say(labWords, "badK", { min: K_MIN, max: K_MAX, value: els.k.value });
+  // K's range is the one the build wrote into the control (py/livecells/lab.py).
+  const [kMin, kMax] = [Number(els.k.min), Number(els.k.max)];
+  const kIsValid = (k) => Number.isInteger(k) && k >= kMin && k <= kMax;
+  const badK = () => say(labWords, "badK", { min: kMin, max: kMax, value: els.k.value });
   function readK() {
     const k = Number(els.k.value);
-    if (!Number.isInteger(k) || k < K_MIN || k > K_MAX) throw new Error(badK());
+    if (!kIsValid(k)) throw new Error(badK());
     const seed = Number(els.seed.value);
     if (!Number.isInteger(seed) || seed < 0) throw new Error(say(labWords, "badSeed", { value: els.seed.value }));
     const init = els.init.value;
@@ -287,7 +288,7 @@ function setUp(root) {
 
   // ------------------------------------------------------------- results ---
   const fmt = (v, d = 1) => (v === null || v === undefined ? "∞" : decimal(v, d));
-  const whole = (n) => n.toLocaleString(language());
+  const whole = (n) => decimal(n, 0, true);
   const seconds = (since) => decimal((performance.now() - since) / 1000, 2);
 
   function show(result, quantized, k) {
@@ -398,7 +399,7 @@ function setUp(root) {
   els.kRange.addEventListener("change", () => setK(els.kRange.value));
   els.kRange.addEventListener("input", () => (els.k.value = els.kRange.value));
   els.k.addEventListener("change", () => {
-    if (Number.isInteger(Number(els.k.value)) && Number(els.k.value) >= K_MIN && Number(els.k.value) <= K_MAX) {
+    if (kIsValid(Number(els.k.value))) {
       setK(els.k.value);
     } else {
       notice(badK());

@@ -26,7 +26,7 @@ PLACEHOLDER = '<div id="lab" class="lab"></div>'
 #: The bundled samples (tools/prepare_data.py writes them): file, key in the words.
 SAMPLES = (("coffee.jpg", "coffee"), ("chelsea.jpg", "chelsea"), ("astronaut.jpg", "astronaut"),
            ("gradient.png", "gradient"))
-K_MIN, K_MAX, K_START = 2, 32, 8  # web/lab.js checks the same range
+K_MIN, K_MAX, K_START = 2, 32, 8  # web/lab.js reads the range from the control
 
 
 def lab_html(lang: str, page_url: str) -> str:

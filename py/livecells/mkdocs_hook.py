@@ -19,6 +19,7 @@ import json
 import logging
 import posixpath
 import tomllib
+from html import escape
 from pathlib import Path
 
 from mkdocs import plugins
@@ -147,7 +148,7 @@ def name_search_dialog(html: str, lang: str) -> str:
             "Material's search dialog is no longer written as " + SEARCH_DIALOG
             + ": update SEARCH_DIALOG in py/livecells/mkdocs_hook.py to the new markup."
         )
-    label = words.words(lang)["page"]["search"]
+    label = escape(words.words(lang)["page"]["search"])
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)
 
 
