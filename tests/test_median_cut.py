@@ -91,6 +91,14 @@ def test_rgba_gives_the_same_palettes_as_rgb(photo):
     assert random_palette(rgba, w, h, 6).palette == random_palette(raw, w, h, 6, channels=3).palette
 
 
+@pytest.mark.parametrize("f", [quantize, median_cut, random_palette])
+def test_colours_counts_the_distinct_colours_of_the_image(photo, f):
+    raw, (w, h) = photo.tobytes(), photo.size
+    q = f(raw, w, h, 8, channels=3)
+    assert q.colours == len(np.unique(_rgb(raw), axis=0)) > 1000
+    assert f(bytes([1, 2, 3, 255, 9, 9, 9, 255, 1, 2, 3, 200]), 3, 1, 2).colours == 2  # alpha is not a colour
+
+
 @pytest.mark.parametrize("f", [median_cut, random_palette])
 def test_fewer_colours_than_k_warn_and_give_each_colour(f):
     img = bytes([1, 2, 3, 255, 9, 9, 9, 255, 1, 2, 3, 255])

@@ -4,15 +4,17 @@
 // file, assets/livecells/<build>/boot.js: one request on the critical path.
 //
 // On a page with cells it starts the Python worker at once, then, once Python
-// is ready or has failed (or after 1.5 s), registers the service worker and
-// loads the rest of the page's scripts.  Elsewhere those two wait for the
-// page's load event.  README.md, "How the browser side works", shows the order.
+// is ready or has failed (or after 1.5 s), loads the rest of the page's
+// scripts; the service worker is registered once Python has then had nothing
+// to do for 1.5 s.  Elsewhere those two wait for the page's load event.  README.md, "How the browser side works", shows the order.
 import { loadAfterPython, LATER_AT_THE_LATEST_MS } from "./after_python.js";
 import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, workerSettings } from "./config.js";
 import { startCells } from "./live_cell.js";
 import { showStatus, statusDetail } from "./status_line.js";
 import { registerServiceWorker } from "./sw_register.js";
 import { Runtime, StoppedError } from "./worker_client.js";
+
+const IDLE_BEFORE_OFFLINE_COPY_MS = 1500;
 
 // One runtime per tab: boot.js runs again on a page that Material's instant
 // navigation does not handle, but never twice in one document.
@@ -24,21 +26,25 @@ if (!window.__lcRuntime) {
   document.documentElement.classList.add("lc-js"); // shows the status line (cells.css)
   startCells(runtime); // Run works before the editors come
 
-  const afterPython = () => {
-    registerServiceWorker(ROOT, () => runtime.addNote(statusDetail("offlineNotKept")));
-    loadAfterPython(HERE);
-  };
+  const keepOffline = () => registerServiceWorker(ROOT, () => runtime.addNote(statusDetail("offlineNotKept")));
   if (PAGE_HAS_CELLS) {
     const whenSettled = (state) => {
       if (state !== "ready" && state !== "error") return;
       runtime.listeners.delete(whenSettled);
-      afterPython();
+      // The offline copy's downloads (tens of megabytes) wait until Python has had
+      // nothing to do for a moment: they made the reader's first runs much slower.
+      if (state === "ready") runtime.whenIdle(IDLE_BEFORE_OFFLINE_COPY_MS).then(keepOffline);
+      else keepOffline();
+      loadAfterPython(HERE);
     };
     runtime.listeners.add(whenSettled);
     setTimeout(() => loadAfterPython(HERE), LATER_AT_THE_LATEST_MS);
     runtime.start();
     document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {
-    window.addEventListener("load", afterPython);
+    window.addEventListener("load", () => {
+      keepOffline();
+      loadAfterPython(HERE);
+    });
   }
 }

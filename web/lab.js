@@ -27,7 +27,7 @@ with _warnings.catch_warnings(record=True) as _caught:
     _elapsed = _time.perf_counter() - _t
 lab_result = {
     "palette": q.palette, "counts": q.counts, "mse": q.mse,
-    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter,
+    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter, "colours": q.colours,
     "notes": [str(w.message) for w in _caught],
 }
 lab_pixels = q.to_bytes()
@@ -143,27 +143,16 @@ function setUp(root) {
       notes.push(say(labWords, "transparent", { name }));
     }
     bitmap.close?.();
-    const { distinct, grey } = colourCount(pixels);
-    if (grey) notes.push(say(labWords, "greyscale", { name }));
-    return { pixels, width, height, name, notes, distinct };
+    if (allGrey(pixels)) notes.push(say(labWords, "greyscale", { name }));
+    return { pixels, width, height, name, notes }; // Python counts the distinct colours (Quantized.colours)
   }
 
-  // The number of distinct (r, g, b) colours, one bit per colour, and whether all are greys.
-  function colourCount(pixels) {
-    const words = new Uint32Array(pixels.buffer, pixels.byteOffset, pixels.length / 4); // r | g << 8 | b << 16 | a << 24
-    const seen = new Uint8Array(1 << 21);
-    let distinct = 0;
-    let grey = true;
-    for (const word of words) {
-      const rgb = word & 0xffffff;
-      const bit = 1 << (rgb & 7);
-      if (!(seen[rgb >> 3] & bit)) {
-        seen[rgb >> 3] |= bit;
-        distinct++;
-        if (grey && ((rgb & 0xff) !== ((rgb >> 8) & 0xff) || (rgb & 0xff) !== rgb >> 16)) grey = false;
-      }
+  // Whether every pixel is a grey (r = g = b); a colour photo stops at its first colourful pixel.
+  function allGrey(pixels) {
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i] !== pixels[i + 1] || pixels[i] !== pixels[i + 2]) return false;
     }
-    return { distinct, grey };
+    return true;
   }
 
   // Browsers show as much of a cut-off PNG or JPEG as they can; say so instead.
@@ -190,9 +179,12 @@ function setUp(root) {
         decoded.notes.unshift(say(labWords, "previousStopped"));
       }
       image = decoded;
-      draw(els.original, image.pixels, image.width, image.height);
-      draw(els.before, image.pixels, image.width, image.height);
-      await quantizeNow();
+      await quantizeNow(() => { // the original is drawn while Python quantizes it
+        draw(els.original, image.pixels, image.width, image.height);
+        els.before.width = image.width;
+        els.before.height = image.height;
+        els.before.getContext("2d").drawImage(els.original, 0, 0);
+      });
     } catch (error) {
       if (mine !== loads) return;
       image = before;
@@ -224,12 +216,18 @@ function setUp(root) {
     return { k, seed, init };
   }
 
-  async function quantizeNow() {
+  // `meanwhile` (drawing a new image) is done once Python has started, or at the latest when this ends.
+  async function quantizeNow(meanwhile = null) {
     if (!image) return;
+    const whilePythonWorks = () => {
+      meanwhile?.();
+      meanwhile = null;
+    };
     let k, seed, init;
     try {
       ({ k, seed, init } = readK());
     } catch (error) {
+      whilePythonWorks();
       notice(error.message);
       return;
     }
@@ -251,7 +249,11 @@ function setUp(root) {
         if (!run.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
         return runtime.getVariable(session, variable);
       };
-      const { value: result } = await step("lab", quantizeCode(k, seed, init), "lab_result");
+      const quantized = step("lab", quantizeCode(k, seed, init), "lab_result");
+      quantized.catch(() => {}); // (awaited below)
+      await new Promise((resolve) => setTimeout(resolve)); // the run is on its way to Python
+      whilePythonWorks();
+      const { value: result } = await quantized;
       const { data } = await runtime.getVariable(session, "lab_pixels");
       if (mine !== generation) return;
       show(result, new Uint8ClampedArray(data), k);
@@ -272,6 +274,7 @@ function setUp(root) {
         status(say(labWords, "failed"));
       }
     } finally {
+      whilePythonWorks();
       if (mine === generation) {
         running = false;
         els.stop.disabled = true;
@@ -304,7 +307,7 @@ function setUp(root) {
       [said(labWords).statIterations, String(result.n_iter)],
       [said(labWords).statTime, `${decimal(result.seconds, 2)} s`],
       [said(labWords).statPixels, `${image.width} × ${image.height} = ${whole(image.width * image.height)}`],
-      [said(labWords).statDistinct, whole(image.distinct)],
+      [said(labWords).statDistinct, whole(result.colours)],
     ].map(([a, b]) => row([a, b], "th")));
     const total = result.counts.reduce((a, b) => a + b, 0);
     const counts = result.counts.map(whole);

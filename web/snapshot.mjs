@@ -80,6 +80,8 @@ async function readKept(folder, manifest, handle, heap) {
 // Keep the unpacked snapshot for the next visit.  Resolves to null once kept,
 // or to why it could not be (no private file system, say, or no room left),
 // in words that read in the status line; a failed write leaves nothing behind.
+const KEEP_SLICE = 4 << 20; // bytes written before giving way to a run
+
 export async function keepForNextVisit(folder, manifest, heap) {
   const dir = await folder;
   if (!dir) return "this browser window offers no storage for it";
@@ -94,8 +96,21 @@ export async function keepForNextVisit(folder, manifest, heap) {
     const part = await dir.getFileHandle(temporary, { create: true });
     const handle = await part.createSyncAccessHandle();
     try {
+      // In slices, giving way between them: a cell run asked for meanwhile (often the
+      // reader's first, right at "ready") starts at once instead of after the whole write.
       let at = 0;
-      for (const [offset, length] of manifest.runs) at += handle.write(heap.subarray(offset, offset + length), { at });
+      let since = 0;
+      for (const [offset, length] of manifest.runs) {
+        for (let start = offset; start < offset + length; start += KEEP_SLICE) {
+          const end = Math.min(start + KEEP_SLICE, offset + length);
+          at += handle.write(heap.subarray(start, end), { at });
+          since += end - start;
+          if (since >= KEEP_SLICE) {
+            since = 0;
+            await new Promise((resolve) => setTimeout(resolve));
+          }
+        }
+      }
       handle.flush();
     } finally {
       handle.close();

@@ -1,5 +1,6 @@
 // The service worker (web/sw.js: the offline copy of the site) is registered
-// once Python is up, so that its downloads do not compete with the first start.
+// once Python is up and idle (web/boot.js), so that its downloads do not compete
+// with the first start or the reader's first runs.
 // notKept() is called when the offline copy cannot be kept: no service worker
 // in this browser window (a private one, say), or its install failed (no Cache
 // Storage, storage full, a file that would not download).  A failed install

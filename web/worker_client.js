@@ -29,6 +29,8 @@ export class Runtime {
     this.queue = Promise.resolve();
     this.stops = 0; // Stops so far: a job queued before a Stop does not run after it
     this.active = null; // {session, index} of the run in progress
+    this.jobs = 0; // queued or in progress
+    this.busyAt = performance.now(); // when the last job ended
     this.listeners = new Set(); // called with (state, detail) on every change
   }
 
@@ -109,12 +111,31 @@ export class Runtime {
   // waiting when Stop is pressed is cancelled with the run in progress.
   enqueue(task) {
     const stops = this.stops;
+    this.jobs++;
     const job = this.queue.then(() => {
       if (this.stops !== stops) throw new StoppedError(null);
       return task();
     });
-    this.queue = job.catch(() => {});
+    this.queue = job.catch(() => {}).then(() => {
+      this.jobs--;
+      this.busyAt = performance.now();
+    });
     return job;
+  }
+
+  // Resolves once Python has had nothing to do for `quiet` ms (counted from
+  // now at the earliest): for work that can wait, such as the offline copy's
+  // downloads, which would otherwise slow the reader's first runs.
+  whenIdle(quiet) {
+    this.busyAt = Math.max(this.busyAt, performance.now());
+    return new Promise((resolve) => {
+      const check = () => {
+        const wait = this.jobs ? quiet : this.busyAt + quiet - performance.now();
+        if (wait <= 0) resolve();
+        else setTimeout(check, wait);
+      };
+      check();
+    });
   }
 
   // Queue a run.

@@ -100,7 +100,8 @@ def _result(data, width, height, channels, n, hist, groups, palette=None):
         counts.append(cnt)
         label_of.update(dict.fromkeys(colours, j))
     labels = array("B", bytes(map(label_of.__getitem__, zip(data[0::channels], data[1::channels], data[2::channels]))))
-    return Quantized(pal, means, labels, counts, sse / (3 * n), inertia, 0, width, height, channels, data)  # no rounds
+    return Quantized(pal, means, labels, counts, sse / (3 * n), inertia, 0, width, height, channels, data,  # no rounds
+                     colours=len(hist))
 
 
 _LUMINANCE = (77, 150, 29)  # weights of the channels' ranges when choosing where to cut (as Pillow)

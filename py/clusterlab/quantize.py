@@ -85,7 +85,8 @@ class Quantized:
     ``counts``: pixels per palette colour; ``mse``: see the module docstring;
     ``inertia``: sum of squared distances of the pixels to ``palette_means``;
     ``n_iter``: assign-and-update rounds of the kept start (on the coarse
-    colour cells, then on the bins).
+    colour cells, then on the bins); ``colours``: the distinct (r, g, b)
+    colours of the image.
     """
 
     palette: list
@@ -99,6 +100,7 @@ class Quantized:
     height: int
     channels: int
     _source: bytes = field(repr=False, default=b"")
+    colours: int = 0
 
     def to_bytes(self) -> bytes:
         """The repainted image in the input's layout (alpha copied unchanged)."""
@@ -523,7 +525,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
         means.append(m)
         palette.append(p)
     return Quantized(palette, means, labels, [t[0] for t in tot], sse / (3 * n), inertia, rounds, width, height,
-                     channels, data)
+                     channels, data, colours=distinct)
 
 
 def main(argv=None) -> int:
