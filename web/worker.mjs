@@ -133,12 +133,14 @@ async function boot(cfg) {
 const sessions = new Map(); // session -> Python dict (the page's namespace)
 
 function runCell({ id, session: sessionName, index, code }) {
+  BENCH: if (!timings["first run started"]) mark("first run started");
   const runner = pyodide.pyimport(CONTRACT.runner);
   status("running");
   let result;
   try {
     result = runner.run_cell(code, session(runner, sessionName), `<cell ${index}>`);
     postMessage({ type: "result", id, html: result.html, ok: result.ok, error: result.error ?? null });
+    BENCH: if (!timings["first run done"]) mark("first run done");
   } finally {
     result?.destroy?.();
     runner.destroy();
@@ -220,6 +222,7 @@ function convert({ id, args }) {
 
 onmessage = async ({ data: msg }) => {
   if (!["run", "set", "get", "convert"].includes(msg.type)) return;
+  BENCH: if (msg.type === "run" && !timings["first run asked"]) mark("first run asked");
   try {
     await started;
   } catch {
