@@ -140,22 +140,41 @@ export class Runtime {
 
   // Queue a run.
   run(session, index, code) {
-    return this.enqueue(() => this.execute(session, index, code));
+    return this.runAll(session, [{ index, code }])[0];
   }
 
-  execute(session, index, code) {
-    if (this.state === "error") return Promise.reject(new Error(this.detail));
-    this.start();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.active = { session, index };
-      this.worker.postMessage({ type: "run", id, session, index, code });
-    }).then((result) => {
-      this.active = null;
-      this.markRun(session, index);
-      return result;
+  // Queue runs of several cells of one session, in order: one promise per cell.
+  // They go to the worker together, which runs them one after another, so no
+  // run waits for the page in between (at the start the page is busy laying
+  // itself out).  A cell's error is its output; the next cells still run.
+  runAll(session, cells) {
+    const done = cells.map(() => {
+      const d = {};
+      d.promise = new Promise((resolve, reject) => Object.assign(d, { resolve, reject }));
+      d.promise.catch(() => {}); // each caller awaits its own
+      return d;
     });
+    const job = this.enqueue(() => {
+      if (this.state === "error") throw new Error(this.detail);
+      this.start();
+      this.active = { session, index: cells[0].index };
+      cells.forEach(({ index, code }, i) => {
+        const id = this.nextId++;
+        const next = cells[i + 1];
+        this.pending.set(id, {
+          resolve: (result) => {
+            this.markRun(session, index);
+            this.active = next ? { session, index: next.index } : null; // what a Stop now stops
+            done[i].resolve(result);
+          },
+          reject: done[i].reject,
+        });
+        this.worker.postMessage({ type: "run", id, session, index, code });
+      });
+      return Promise.all(done.map((d) => d.promise));
+    });
+    job.catch((error) => done.forEach((d) => d.reject(error))); // not started, or a Stop
+    return done.map((d) => d.promise);
   }
 
   // Ask the worker for the page as a notebook or script (web/downloads.js);

@@ -54,6 +54,41 @@ def test_earlier_cells_run_first_so_a_later_cell_works_alone(page, site_url):
     assert c.locator(".lc-output").inner_html() == before
 
 
+def test_a_chain_of_runs_goes_to_python_at_once(page, site_url):
+    """The earlier cells' runs and the clicked one's are all sent to the worker
+    before the first result comes back: none waits for the page in between."""
+    open_lesson(page, site_url)
+    page.evaluate("""() => {
+        const worker = window.__lcRuntime.worker, post = worker.postMessage.bind(worker), on = worker.onmessage;
+        window.__log = [];
+        worker.postMessage = (m, t) => { if (m.type === 'run') __log.push('run ' + m.index); return post(m, t); };
+        worker.onmessage = (e) => { if (e.data.type === 'result') __log.push('result'); return on(e); };
+    }""")
+    c = cell_with(page, "distance_matrix(X)")
+    run_and_wait(page, c, timeout=60_000)
+    log = page.evaluate("window.__log")
+    runs = [entry for entry in log if entry.startswith("run")]
+    assert len(runs) >= 3 and log == runs + ["result"] * len(runs)
+    assert runs[-1] == f"run {c.get_attribute('data-lc-index')}"
+
+
+def test_stop_in_a_chain_stops_the_cell_that_runs_and_the_ones_after_it(page, site_url):
+    open_lesson(page, site_url)
+    loop = cell(page, 1)
+    set_code(page, loop, "while True:\n    pass")
+    later = cell_with(page, "distance_matrix(X)")
+    later.locator(".lc-btn--run").click()
+    page.wait_for_selector('.lc-status[data-state="running"]')
+    time.sleep(0.5)
+    later.locator(".lc-btn--stop").click()
+    expect(loop.locator(".lc-output")).to_contain_text("Stopped")
+    expect(later.locator(".lc-output")).to_contain_text("Stopped")
+    assert "lc-cell--running" not in (later.get_attribute("class") or "")
+    set_code(page, loop, "print('after the stop')")
+    run_and_wait(page, loop, timeout=60_000)
+    assert "after the stop" in loop.locator(".lc-output").inner_text()
+
+
 def test_reset_restores_the_authored_code_and_clears_the_edit(page, site_url):
     open_lesson(page, site_url)
     c = cell(page, 1)
