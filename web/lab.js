@@ -181,9 +181,7 @@ function setUp(root) {
       image = decoded;
       await quantizeNow(() => { // the original is drawn while Python quantizes it
         draw(els.original, image.pixels, image.width, image.height);
-        els.before.width = image.width;
-        els.before.height = image.height;
-        els.before.getContext("2d").drawImage(els.original, 0, 0);
+        copy(els.original, els.before);
       });
     } catch (error) {
       if (mine !== loads) return;
@@ -196,7 +194,13 @@ function setUp(root) {
   function draw(canvas, pixels, width, height) {
     canvas.width = width;
     canvas.height = height;
-    canvas.getContext("2d").putImageData(new ImageData(new Uint8ClampedArray(pixels), width, height), 0, 0);
+    canvas.getContext("2d").putImageData(new ImageData(pixels, width, height), 0, 0); // pixels: a Uint8ClampedArray
+  }
+
+  function copy(from, to) { // a canvas onto another: cheaper than drawing the pixels twice
+    to.width = from.width;
+    to.height = from.height;
+    to.getContext("2d").drawImage(from, 0, 0);
   }
 
   // ------------------------------------------------------------- running ---
@@ -297,7 +301,7 @@ function setUp(root) {
   function show(result, quantized, k) {
     els.results.hidden = false;
     draw(els.quantized, quantized, image.width, image.height);
-    draw(els.after, quantized, image.width, image.height);
+    copy(els.quantized, els.after);
     els.caption.textContent = say(labWords, "colours", { count: result.palette.length });
     const notes = [...image.notes, ...result.notes.map((note) => say(labWords, "kNote", { k, note }))];
     notice(notes.join(" "));
