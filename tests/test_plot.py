@@ -612,6 +612,8 @@ def test_grid_and_side_by_side():
     assert g.width == max(a.width, s.width) + 16 + b.width
     sbs = plot.side_by_side(a, b)
     assert sbs.width == a.width + b.width + 16 and sbs.height == a.height
+    assert root.find(NS + "desc").text.startswith("3 figures side by side: 1. before; 2. after")
+    assert parse(plot.grid([a])).find(NS + "desc").text == "One figure: 1. before."
     with pytest.raises(TypeError, match=r"figures\[1\] is str, not a Figure"):
         plot.grid([a, "b"])
     with pytest.raises(ValueError, match=r"figures is empty"):

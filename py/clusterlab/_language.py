@@ -124,6 +124,7 @@ WORDS = {
         "plot.desc.image_grey": "A greyscale image of {width} by {height} pixels.",
         "plot.desc.image_colour": "A colour image of {width} by {height} pixels.",
         "plot.desc.grid": "{count} figures side by side: {figures}.",
+        "plot.desc.grid_one": "One figure: {figures}.",
         # checks.py
         "check.right": "✓ Right: {text}",
         "check.not_yet": "✗ Not yet: {text}",
@@ -254,6 +255,7 @@ WORDS = {
         "plot.desc.image_grey": "Et gråtonebilde på {width} ganger {height} piksler.",
         "plot.desc.image_colour": "Et fargebilde på {width} ganger {height} piksler.",
         "plot.desc.grid": "{count} figurer ved siden av hverandre: {figures}.",
+        "plot.desc.grid_one": "Én figur: {figures}.",
         "check.right": "✓ Riktig: {text}",
         "check.not_yet": "✗ Ikke ennå: {text}",
         "check.cases": "{name}: {right} av {total} tilfeller riktig",
@@ -384,6 +386,7 @@ WORDS = {
         "plot.desc.image_grey": "Gambar skala abu-abu berukuran {width} kali {height} piksel.",
         "plot.desc.image_colour": "Gambar berwarna berukuran {width} kali {height} piksel.",
         "plot.desc.grid": "{count} gambar berdampingan: {figures}.",
+        "plot.desc.grid_one": "Satu gambar: {figures}.",
         "check.right": "✓ Benar: {text}",
         "check.not_yet": "✗ Belum: {text}",
         "check.cases": "{name}: {right} dari {total} kasus benar",

@@ -43,7 +43,7 @@ def grid(figures, columns=2, *, title=None, gap=16):
             x += colw[c] + gap
         y += max(f.height for f in r) + gap
     listed = "; ".join(f"{i + 1}. {f.title}" for i, f in enumerate(figs))
-    desc = say("plot.desc.grid", count=len(figs), figures=listed)
+    desc = say("plot.desc.grid" if len(figs) > 1 else "plot.desc.grid_one", count=len(figs), figures=listed)
     return finish(
         "grid", heading.width, y - gap, title or say("plot.title.grid"), desc, "".join(body)
     )
