@@ -77,11 +77,11 @@ async function readKept(folder, manifest, handle, heap) {
   return ok;
 }
 
+const KEEP_SLICE = 4 << 20; // bytes written before giving way to a run
+
 // Keep the unpacked snapshot for the next visit.  Resolves to null once kept,
 // or to why it could not be (no private file system, say, or no room left),
 // in words that read in the status line; a failed write leaves nothing behind.
-const KEEP_SLICE = 4 << 20; // bytes written before giving way to a run
-
 export async function keepForNextVisit(folder, manifest, heap) {
   const dir = await folder;
   if (!dir) return "this browser window offers no storage for it";
