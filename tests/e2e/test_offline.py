@@ -65,3 +65,27 @@ def test_a_rebuilt_page_is_picked_up_on_the_next_visit(browser, tmp_path):
         context.close()
     finally:
         server.shutdown()
+
+
+def test_the_offline_copy_waits_until_python_has_had_nothing_to_do(browser, site_url):
+    """The service worker's downloads (tens of megabytes) would slow the reader's
+    first runs: it is registered only once Python has been idle for 1.5 s."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.add_init_script("""
+        const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+        navigator.serviceWorker.register = (...args) => {
+            window.__registeredAt = performance.now();
+            return register(...args);
+        };""")
+    page.goto(site_url + "distances/")
+    wait_ready(page)
+    page.evaluate("""() => {
+        const busy = 'import time\\nt = time.time()\\nwhile time.time() - t < 2.5:\\n    pass';
+        window.__lcRuntime.run('busy', 1, busy).then(() => (window.__idleFrom = performance.now()));
+    }""")
+    page.wait_for_function("window.__registeredAt", timeout=60_000)
+    idle_from, registered = page.evaluate("[window.__idleFrom, window.__registeredAt]")
+    assert idle_from is not None and registered - idle_from >= 1400
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    context.close()
