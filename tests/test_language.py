@@ -115,8 +115,10 @@ def test_plot_labels_follow_the_language_and_given_labels_win():
     assert ">klynge<" in scatter(X, [0, 0, 1, 1, 1]).svg
     assert ">gruppe<" in scatter(X, [0, 0, 1, 1, 1], legend_title="gruppe").svg
     assert ">avstand<" in dendrogram(Z, ylabel="avstand").svg
+    assert repr(scatter(X)).endswith("kB SVG: vis den, eller fig.save('navn.svg')>")
     clusterlab.set_language("en")
     assert dendrogram(Z, cut=4).svg == english
+    assert repr(scatter(X)).endswith("kB SVG: display it, or fig.save('name.svg')>")
 
 
 def test_a_session_keeps_its_language_and_never_gives_it_to_another():

@@ -125,6 +125,7 @@ WORDS = {
         "plot.desc.image_colour": "A colour image of {width} by {height} pixels.",
         "plot.desc.grid": "{count} figures side by side: {figures}.",
         "plot.desc.grid_one": "One figure: {figures}.",
+        "plot.repr": "<Figure {kind} {width}x{height}, {kb} kB SVG: display it, or fig.save('name.svg')>",
         # checks.py
         "check.right": "✓ Right: {text}",
         "check.not_yet": "✗ Not yet: {text}",
@@ -256,6 +257,7 @@ WORDS = {
         "plot.desc.image_colour": "Et fargebilde på {width} ganger {height} piksler.",
         "plot.desc.grid": "{count} figurer ved siden av hverandre: {figures}.",
         "plot.desc.grid_one": "Én figur: {figures}.",
+        "plot.repr": "<Figure {kind} {width}x{height}, {kb} kB SVG: vis den, eller fig.save('navn.svg')>",
         "check.right": "✓ Riktig: {text}",
         "check.not_yet": "✗ Ikke ennå: {text}",
         "check.cases": "{name}: {right} av {total} tilfeller riktig",
@@ -387,6 +389,7 @@ WORDS = {
         "plot.desc.image_colour": "Gambar berwarna berukuran {width} kali {height} piksel.",
         "plot.desc.grid": "{count} gambar berdampingan: {figures}.",
         "plot.desc.grid_one": "Satu gambar: {figures}.",
+        "plot.repr": "<Figure {kind} {width}x{height}, {kb} kB SVG: tampilkan, atau fig.save('nama.svg')>",
         "check.right": "✓ Benar: {text}",
         "check.not_yet": "✗ Belum: {text}",
         "check.cases": "{name}: {right} dari {total} kasus benar",

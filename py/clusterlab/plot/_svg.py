@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 
+from .._language import say
+
 FONT = "system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
 ID = "@ID@"  # replaced by the figure's content-hash id prefix in finish()
 
@@ -77,10 +79,8 @@ class Figure:
         return self.svg
 
     def __repr__(self):
-        return (
-            f"<Figure {self.kind} {num(self.width, 0)}x{num(self.height, 0)}, "
-            f"{len(self.svg) / 1000:.1f} kB SVG: display it, or fig.save('name.svg')>"
-        )
+        return str(say("plot.repr", kind=self.kind, width=num(self.width, 0), height=num(self.height, 0),
+                       kb=f"{len(self.svg) / 1000:.1f}"))
 
     __str__ = __repr__
 
