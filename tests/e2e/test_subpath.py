@@ -23,9 +23,12 @@ PREFIX = "/clusterlab/"
 LESSON, NEXT = "distances/", "kmeans/"  # NEXT is the lesson's "next" link in the footer
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def pages(tmp_path_factory):
-    """(server, the site's URL): the server is started first, so the build knows its port."""
+    """(server, the site's URL): the server is started first, so the build knows its port.
+
+    Session-wide: pytest runs this module's browser tests apart from its other
+    test (it groups tests by browser), and a module-wide build was made twice."""
     folder = tmp_path_factory.mktemp("pages") / "site"
     server, url = serve.start(folder, prefix=PREFIX)
     done = subprocess.run(
