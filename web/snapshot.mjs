@@ -99,14 +99,12 @@ export async function keepForNextVisit(folder, manifest, heap) {
       // In slices, giving way between them: a cell run asked for meanwhile (often the
       // reader's first, right at "ready") starts at once instead of after the whole write.
       let at = 0;
-      let since = 0;
+      let gaveWayAt = 0;
       for (const [offset, length] of manifest.runs) {
         for (let start = offset; start < offset + length; start += KEEP_SLICE) {
-          const end = Math.min(start + KEEP_SLICE, offset + length);
-          at += handle.write(heap.subarray(start, end), { at });
-          since += end - start;
-          if (since >= KEEP_SLICE) {
-            since = 0;
+          at += handle.write(heap.subarray(start, Math.min(start + KEEP_SLICE, offset + length)), { at });
+          if (at - gaveWayAt >= KEEP_SLICE) {
+            gaveWayAt = at;
             await new Promise((resolve) => setTimeout(resolve));
           }
         }

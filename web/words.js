@@ -40,6 +40,11 @@ export function say(part, key, fields = {}) {
   return fill(said(part)[key], fields);
 }
 
+// The first number format of a page costs 20-35 ms (the browser loads its
+// locale data): made once per kind, and the cells' "ran in 0.01 s" one is made
+// while Python starts (live_cell.js), not when the reader's first output comes.
+const formats = new Map();
+
 // A number in running text as the page's readers write it (0.25, 0,25);
 // `grouping` puts in thousands separators (9,826.2; 9 826,2).
 export function decimal(value, digits, grouping = false) {
@@ -53,7 +58,3 @@ export function decimal(value, digits, grouping = false) {
   }
   return format.format(value);
 }
-// The first number format of a page costs 20-35 ms (the browser loads its
-// locale data): made once per kind, and the cells' "ran in 0.01 s" one is made
-// while Python starts (live_cell.js), not when the reader's first output comes.
-const formats = new Map();

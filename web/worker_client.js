@@ -30,7 +30,7 @@ export class Runtime {
     this.stops = 0; // Stops so far: a job queued before a Stop does not run after it
     this.active = null; // {session, index} of the run in progress
     this.jobs = 0; // queued or in progress
-    this.busyAt = performance.now(); // when the last job ended
+    this.busyAt = 0; // when the last job ended
     this.listeners = new Set(); // called with (state, detail) on every change
   }
 
@@ -127,10 +127,10 @@ export class Runtime {
   // now at the earliest): for work that can wait, such as the offline copy's
   // downloads, which would otherwise slow the reader's first runs.
   whenIdle(quiet) {
-    this.busyAt = Math.max(this.busyAt, performance.now());
+    const asked = performance.now();
     return new Promise((resolve) => {
       const check = () => {
-        const wait = this.jobs ? quiet : this.busyAt + quiet - performance.now();
+        const wait = this.jobs ? quiet : Math.max(this.busyAt, asked) + quiet - performance.now();
         if (wait <= 0) resolve();
         else setTimeout(check, wait);
       };
@@ -155,21 +155,14 @@ export class Runtime {
       return d;
     });
     const job = this.enqueue(() => {
-      if (this.state === "error") throw new Error(this.detail);
-      this.start();
-      this.active = { session, index: cells[0].index };
       cells.forEach(({ index, code }, i) => {
-        const id = this.nextId++;
         const next = cells[i + 1];
-        this.pending.set(id, {
-          resolve: (result) => {
-            this.markRun(session, index);
-            this.active = next ? { session, index: next.index } : null; // what a Stop now stops
-            done[i].resolve(result);
-          },
-          reject: done[i].reject,
-        });
-        this.worker.postMessage({ type: "run", id, session, index, code });
+        this.send({ type: "run", session, index, code }).then((result) => {
+          this.markRun(session, index);
+          this.active = next ? { session, index: next.index } : null; // what a Stop now stops
+          done[i].resolve(result);
+        }, done[i].reject);
+        if (i === 0) this.active = { session, index };
       });
       return Promise.all(done.map((d) => d.promise));
     });
@@ -202,16 +195,19 @@ export class Runtime {
     });
   }
 
-  request(message, transfer = []) {
-    const job = this.enqueue(() => {
-      if (this.state === "error") throw new Error(this.detail);
-      this.start();
-      const id = this.nextId++;
-      return new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
-        this.worker.postMessage({ ...message, id }, transfer);
-      });
+  // Post `message` to the worker now (starting it if need be); resolves with its result.
+  send(message, transfer = []) {
+    if (this.state === "error") throw new Error(this.detail);
+    this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id }, transfer);
     });
+  }
+
+  request(message, transfer = []) {
+    const job = this.enqueue(() => this.send(message, transfer));
     return job.then((msg) => {
       if (message.type === "set" && !msg.ok) throw new Error(msg.error);
       return msg;
