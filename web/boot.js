@@ -4,11 +4,11 @@
 // file, assets/livecells/<build>/boot.js: one request on the critical path.
 //
 // On a page with cells it starts the Python worker at once, then, once Python
-// is ready or has failed (or after 1.5 s), loads the rest of the page's
+// is ready or has failed (or after 4 s), loads the rest of the page's
 // scripts; the service worker is registered once Python has then had nothing
 // to do for 1.5 s.  Elsewhere those two wait for the page's load event.
 // README.md, "How the browser side works", shows the order.
-import { loadAfterPython, LATER_AT_THE_LATEST_MS } from "./after_python.js";
+import { loadAfterPython, PYTHON_FIRST_MS } from "./after_python.js";
 import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, workerSettings } from "./config.js";
 import { startCells } from "./live_cell.js";
 import { showStatus, statusDetail } from "./status_line.js";
@@ -39,7 +39,7 @@ if (!window.__lcRuntime) {
       loadAfterPython(HERE);
     };
     runtime.listeners.add(whenSettled);
-    setTimeout(() => loadAfterPython(HERE), LATER_AT_THE_LATEST_MS);
+    setTimeout(() => loadAfterPython(HERE), PYTHON_FIRST_MS);
     runtime.start();
     document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {

@@ -10,6 +10,14 @@
 // request is aborted and the reader of the body gets a DownloadError, whose
 // message reads after "started without the snapshot, more slowly:" or "Python
 // could not start:".
+//
+// WebAssembly is the exception: its reader gets the browser's own Response,
+// and a copy of it (Response.clone) is what is watched.  Chromium keeps the
+// compiled code of a WebAssembly file with the browser's Response, and a
+// Response rebuilt around a watched stream lost it: a start compiled Pyodide
+// again on every visit.  A failed download of it aborts the request, which
+// errors the reader's body too; the DownloadError itself reaches the start
+// through onFailure (web/worker.mjs).
 import { statusDetail } from "./status_line.js";
 
 export const STALL_MS = 10_000;
@@ -115,22 +123,30 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
   const cutOff = () => {
     if (!failure && !init.signal?.aborted) fail("cut", {});
   };
+  // Counts a chunk that arrived; false once the download was given up as too slow.
+  const arrived = (chunk) => {
+    seen += chunk.byteLength;
+    const now = performance.now();
+    const elapsed = now - started;
+    const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
+    rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
+    if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
+      fail("slow", { rate });
+      return false;
+    }
+    stallAfter(Math.min(STALL_MS, deadline - now));
+    return true;
+  };
+  if (new URL(url, self.location.href).pathname.endsWith(".wasm")) {
+    watchCopy(response.clone(), arrived, () => clearTimeout(timer)).catch(cutOff);
+    return response;
+  }
   const watched = new TransformStream({
     start(controller) {
       body = controller;
     },
     transform(chunk, controller) {
-      seen += chunk.byteLength;
-      const now = performance.now();
-      const elapsed = now - started;
-      const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
-      rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
-      if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
-        fail("slow", { rate });
-        return;
-      }
-      controller.enqueue(chunk);
-      stallAfter(Math.min(STALL_MS, deadline - now));
+      if (arrived(chunk)) controller.enqueue(chunk);
     },
     flush() {
       clearTimeout(timer);
@@ -144,6 +160,17 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
     statusText: response.statusText,
     headers: response.headers,
   });
+}
+
+// Reads a copy of a download to its end, telling arrived(chunk) of each chunk
+// until it answers false; done() once it has all arrived.
+async function watchCopy(copy, arrived, done) {
+  const reader = copy.body.getReader();
+  for (;;) {
+    const { done: finished, value } = await reader.read();
+    if (finished) return done();
+    if (!arrived(value)) return reader.cancel();
+  }
 }
 
 // import(url), given up after `ms` (a module's download shows no progress).

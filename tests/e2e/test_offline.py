@@ -43,6 +43,34 @@ def test_reload_and_run_a_cell_offline_after_one_visit(browser, site_url):
     context.close()
 
 
+def test_without_the_http_cache_python_still_starts_offline_from_the_precache(browser, site_url):
+    """The service worker serves WebAssembly from the HTTP cache when it is there
+    (web/sw.js, wasmFromHttpCache); a browser that dropped it gets the precache."""
+    context = browser.new_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(site_url + "distances/")
+    wait_ready(page)
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=60_000)
+    pyodide = page.evaluate("JSON.parse(window.__lcRuntime.workerSettings().name).pyodide")
+    wasm = pyodide + "pyodide.asm.wasm"
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.clearBrowserCache")
+    context.set_offline(True)
+    # the service worker's answer, with the HTTP cache empty and no network
+    answer = page.evaluate("""async (url) => {
+        const response = await fetch(url);
+        return [response.status, response.headers.get('Content-Type'), (await response.arrayBuffer()).byteLength];
+    }""", wasm)
+    assert answer[0] == 200 and answer[1].startswith("application/wasm") and answer[2] > 1_000_000, answer
+    page.reload()
+    wait_ready(page)
+    c = cell(page, 2)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
+    context.close()
+
+
 def test_a_rebuilt_page_is_picked_up_on_the_next_visit(browser, tmp_path):
     # A copy of the site, so that "rebuilding" it does not touch the real one.
     copy = tmp_path / "site"
