@@ -7,6 +7,7 @@
 //               {type: "get", id, session, name}
 //               {type: "convert", id, args}: the page as a notebook or script (contract's pageModel)
 // Messages out: {type: "status", state, detail} (and timings, in the bench copy)
+//               {type: "alive"} every ALIVE_EVERY_MS while Python starts (web/worker_client.js)
 //               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data;
 //                                                       convert: id, text, ok, error)
 import CONTRACT from "./contract.json";
@@ -25,6 +26,7 @@ self.fetch = (input, init) =>
     if (new URL(url, self.location.href).href.startsWith(pyodideBase)) pyodideFileFailed(error);
   });
 const MODULE_DEADLINE_MS = 3 * STALL_MS;
+const ALIVE_EVERY_MS = 1000; // well below the page's SILENT_MS (web/worker_client.js)
 
 // Pyodide's loadPyodide(options), rejected as soon as one of its files fails.
 function loadPyodideWatched(mod, options) {
@@ -187,6 +189,11 @@ const pyodideBase = new URL(config.pyodide, self.location.href).href;
 // (a write of its bytes, not of the live heap) goes on beside them.
 const started = boot(config);
 started.catch(() => {}); // reported by the status below
+// While Python starts, the page hears from the worker every second, even when
+// a download or a compilation has nothing new to report: a worker that falls
+// silent has stopped, and the page replaces it (web/worker_client.js).
+const alive = setInterval(() => postMessage({ type: "alive" }), ALIVE_EVERY_MS);
+started.finally(() => clearInterval(alive)).catch(() => {});
 const ready = started.then(
   async (note) => {
     bootNote = note;

@@ -5,6 +5,14 @@
 import { siteUnreachable } from "./download.mjs";
 import { statusDetail } from "./status_line.js";
 
+// A starting worker says it is alive every second (web/worker.mjs).  One that
+// says nothing for SILENT_MS has stopped: its start hung in the browser's
+// engine, or its own file never arrived.  It is replaced once (its queued runs
+// go to the new one), and if that one falls silent too the status line says so.
+export const SILENT_MS = 15_000;
+const RESTARTS_WHEN_SILENT = 1;
+const CHECK_EVERY_MS = 1000;
+
 export class StoppedError extends Error {
   constructor(active) {
     super("stopped");
@@ -24,7 +32,7 @@ export class Runtime {
     this.detail = "";
     this.note = ""; // what the page could not keep (web/sw_register.js)
     this.nextId = 1;
-    this.pending = new Map(); // run id -> {resolve, reject}
+    this.pending = new Map(); // run id -> {resolve, reject, message, transfer}
     this.sessionsRun = new Map(); // session -> Set of cell indices already run
     this.queue = Promise.resolve();
     this.stops = 0; // Stops so far: a job queued before a Stop does not run after it
@@ -32,6 +40,8 @@ export class Runtime {
     this.jobs = 0; // queued or in progress
     this.busyAt = 0; // when the last job ended
     this.listeners = new Set(); // called with (state, detail) on every change
+    this.heardAt = 0; // when the worker last said anything
+    this.silentRestarts = 0;
   }
 
   supported() {
@@ -77,9 +87,50 @@ export class Runtime {
       this.setState("error", offline ? statusDetail("needsOnlineVisit") : statusDetail("workerFailed", { reason }));
     };
     this.worker = worker;
+    this.watchStart(worker);
+  }
+
+  // Replace `worker` if it falls silent while Python starts (SILENT_MS).
+  watchStart(worker) {
+    this.heardAt = performance.now();
+    let checkedAt = this.heardAt;
+    const check = () => {
+      if (this.worker !== worker || this.state !== "loading") return;
+      const now = performance.now();
+      // A page too busy to check (its timers late) may also have been too busy
+      // to take the worker's messages: silence counts from here.
+      if (now - checkedAt > 3 * CHECK_EVERY_MS) this.heardAt = now;
+      checkedAt = now;
+      if (now - this.heardAt < SILENT_MS) return void setTimeout(check, CHECK_EVERY_MS);
+      worker.terminate();
+      this.worker = null;
+      const seconds = Math.round(SILENT_MS / 1000);
+      if (this.silentRestarts++ < RESTARTS_WHEN_SILENT) {
+        const waiting = [...this.pending.entries()];
+        this.pending.clear();
+        this.start();
+        this.addNote(statusDetail("silentRestart", { seconds }));
+        for (const [id, job] of waiting) this.repost(id, job);
+      } else {
+        const error = new Error(statusDetail("silentWorker", { seconds }));
+        this.failAll(error);
+        this.setState("error", error.message);
+      }
+    };
+    setTimeout(check, CHECK_EVERY_MS);
+  }
+
+  // Post a job the silent worker never answered to its replacement (a buffer
+  // handed over cannot be: it went with the old worker).
+  repost(id, job) {
+    if (job.transfer.length) return job.reject(new Error(statusDetail("silentLost")));
+    this.pending.set(id, job);
+    this.worker.postMessage({ ...job.message, id });
   }
 
   onMessage(msg) {
+    this.heardAt = performance.now();
+    if (msg.type === "alive") return;
     if (msg.type === "status") {
       BENCH: if (msg.state === "ready") window.__lcBootTimings = msg.timings;
       this.setState(msg.state, msg.detail || "");
@@ -201,7 +252,7 @@ export class Runtime {
     this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, message, transfer });
       this.worker.postMessage({ ...message, id }, transfer);
     });
   }

@@ -97,3 +97,55 @@ def test_a_first_visit_without_network_says_it_needs_one_online_visit(page, bad_
     page.reload()
     wait_ready(page, timeout=120_000)
     a_cell_runs(page)
+
+
+# A worker that falls silent while Python starts: its start hung in the
+# browser's engine, or its own file never came.  Here the worker's file is
+# answered with a module that does nothing, so it never says it is alive.
+SILENT_S = 15  # web/worker_client.js, SILENT_MS
+
+
+def silent_worker(page, times):
+    """Answer the first `times` requests for the worker's file with a silent module."""
+    served = []
+
+    def handle(route):
+        if len(served) < times:
+            served.append(route.request.url)
+            route.fulfill(status=200, content_type="text/javascript", body="// says nothing\n")
+        else:
+            route.continue_()
+
+    page.route("**/worker.mjs", handle)
+    return served
+
+
+def test_a_worker_that_falls_silent_is_replaced_and_an_early_run_still_gets_its_output(page, site_url):
+    served = silent_worker(page, times=1)
+    started = time.monotonic()
+    page.goto(site_url + LESSON, wait_until="domcontentloaded")
+    c = cell(page, 0)
+    before = c.locator(".lc-output").inner_html()
+    c.locator(".lc-btn--run").click()  # queued while the first worker says nothing
+    wait_ready(page, timeout=90_000)
+    assert len(served) == 1 and time.monotonic() - started >= SILENT_S - 1
+    assert f"stopped answering for {SILENT_S} s and was started again" in status_text(page), status_text(page)
+    page.wait_for_function("el => el.querySelector('.lc-state').textContent.startsWith('ran in')",
+                           arg=c.element_handle(), timeout=30_000)
+    assert c.locator(".lc-output").inner_html() == before
+    a_cell_runs(page)
+
+
+def test_a_worker_silent_twice_is_given_up_with_a_message_and_a_reload_works(page, site_url):
+    served = silent_worker(page, times=2)
+    page.goto(site_url + LESSON)
+    page.wait_for_selector('.lc-status[data-state="error"]', timeout=90_000)
+    text = status_text(page)
+    assert len(served) == 2
+    assert f"Python's start stopped answering twice (nothing for {SILENT_S} s)" in text, text
+    assert "Reload the page" in text
+    assert cell(page, 3).locator(".lc-output").inner_text().strip()  # the lesson stays readable
+    page.unroute("**/worker.mjs")
+    page.reload()
+    wait_ready(page, timeout=120_000)
+    a_cell_runs(page)
