@@ -113,6 +113,7 @@ export class Runtime {
         for (const [id, job] of waiting) this.repost(id, job);
       } else {
         const error = new Error(statusDetail("silentWorker", { seconds }));
+        this.note = ""; // the first restart's note: the message says it all
         this.failAll(error);
         this.setState("error", error.message);
       }
