@@ -26,6 +26,7 @@ self.fetch = (input, init) =>
     if (new URL(url, self.location.href).href.startsWith(pyodideBase)) pyodideFileFailed(error);
   });
 const MODULE_DEADLINE_MS = 3 * STALL_MS;
+const SNAPSHOT_SETUP_MS = 20_000; // from the snapshot's last byte to a started Python
 const ALIVE_EVERY_MS = 1000; // well below the page's SILENT_MS (web/worker_client.js)
 
 // Pyodide's loadPyodide(options), rejected as soon as one of its files fails.
@@ -62,6 +63,7 @@ const mark = (name) => (timings[name] = Math.round(performance.now()));
 async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
   const abort = new AbortController();
   let fromKept = false;
+  let hungTimer = 0;
   try {
     const made = await manifest;
     const raw = new Uint8Array(made.bytes);
@@ -86,7 +88,22 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
       await snapshot;
       return runtime;
     };
-    const started = await loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule });
+    // Once the snapshot has all arrived, the rest of this start must end within
+    // SNAPSHOT_SETUP_MS.  A start that hangs after the last byte while the
+    // worker stays alive (seen in WebKit, cause unknown) falls back to the
+    // plain start, with the reason in the status line, instead of loading for ever.
+    const hung = snapshot.then(
+      () =>
+        new Promise((_, reject) => {
+          const seconds = Math.round(SNAPSHOT_SETUP_MS / 1000);
+          hungTimer = setTimeout(() => reject(new Error(statusDetail("snapshotHung", { seconds }))), SNAPSHOT_SETUP_MS);
+        }),
+    );
+    hung.catch(() => {}); // a failed download surfaces in the start below
+    const started = await Promise.race([
+      loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule }),
+      hung,
+    ]);
     if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
       throw new Error(statusDetail("noRunner"));
     }
@@ -96,6 +113,8 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     abort.abort(); // a download still under way is not needed now
     if (fromKept) forgetKept(folder, await manifest); // the kept copy did not work: download next time
     throw error;
+  } finally {
+    clearTimeout(hungTimer);
   }
 }
 

@@ -88,6 +88,30 @@ def test_falls_back_to_a_plain_start_and_says_why(page, site_url, pattern, handl
     assert c.locator(".lc-output").inner_html() == before
 
 
+# Pyodide's runtime module, wrapped so that its first set-up never ends (as a
+# WebKit start once hung after the snapshot's last byte, its worker alive); the
+# plain start after it gets the real one.
+HANGS_ONCE = b"""import real from "./pyodide.asm.mjs?real";
+let calls = 0;
+export default (settings) => (calls++ === 0 ? new Promise(() => {}) : real(settings));
+"""
+SNAPSHOT_SETUP_S = 20  # web/worker.mjs, SNAPSHOT_SETUP_MS
+
+
+def test_a_snapshot_start_that_hangs_after_the_download_falls_back_and_says_why(page, site_url):
+    page.route("**/pyodide.asm.mjs", lambda route: route.fulfill(status=200, content_type="text/javascript",
+                                                                 body=HANGS_ONCE))
+    page.goto(site_url + LESSON)
+    wait_ready(page, timeout=90_000)
+    text = status_text(page)
+    assert "without the snapshot" in text, text
+    assert f"its start had not finished {SNAPSHOT_SETUP_S} s after the snapshot arrived" in text, text
+    c = cell(page, 3)
+    before = c.locator(".lc-output").inner_html()
+    run_and_wait(page, c, timeout=60_000)
+    assert c.locator(".lc-output").inner_html() == before
+
+
 def test_a_return_visit_starts_from_the_kept_snapshot_without_downloading_it(page, site_url):
     downloads = []
     page.on("request", lambda r: "snapshot.bin.gz" in r.url and downloads.append(r.url))
