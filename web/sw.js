@@ -39,9 +39,9 @@ registerRoute(isPage, networkFirstPage);
 // WebAssembly from the browser's HTTP cache when it is there, else from the
 // precache.  Chromium keeps the compiled code of a WebAssembly file with its
 // HTTP cache entry, and not with a Cache Storage copy: served from the
-// precache, Pyodide's runtime was compiled again on every visit, which made a
-// start without the snapshot about 1.5 times slower.  "only-if-cached" never
-// goes to the network, so a return visit depends on it no more than before.
+// precache, Pyodide's runtime was compiled again on every visit (the cost is
+// in bench/README.md).  "only-if-cached" never goes to the network, so a
+// return visit depends on it no more than before.
 async function wasmFromHttpCache({ request }) {
   try {
     const cached = await fetch(request.url, { cache: "only-if-cached", mode: "same-origin" });

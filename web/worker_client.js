@@ -9,7 +9,7 @@ import { statusDetail } from "./status_line.js";
 // says nothing for SILENT_MS has stopped: its start hung in the browser's
 // engine, or its own file never arrived.  It is replaced once (its queued runs
 // go to the new one), and if that one falls silent too the status line says so.
-export const SILENT_MS = 15_000;
+const SILENT_MS = 15_000;
 const RESTARTS_WHEN_SILENT = 1;
 const CHECK_EVERY_MS = 1000;
 
