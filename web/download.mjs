@@ -173,16 +173,20 @@ async function watchCopy(copy, arrived, done) {
   }
 }
 
-// import(url), given up after `ms` (a module's download shows no progress).
-export function importWithin(url, ms) {
+// `promise`, rejected with tooLate() if it has not settled within `ms`.
+export function within(promise, ms, tooLate) {
   let timer = 0;
   const late = new Promise((_, reject) => {
-    timer = setTimeout(() => {
-      const what = describe(url);
-      reject(new DownloadError("stalled", statusDetail(DETAIL.stalled, { what, seconds: seconds(ms) })));
-    }, ms);
+    timer = setTimeout(() => reject(tooLate()), ms);
   });
-  return Promise.race([import(/* @vite-ignore */ url), late]).finally(() => clearTimeout(timer));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+// import(url), given up after `ms` (a module's download shows no progress).
+export function importWithin(url, ms) {
+  const stalled = () =>
+    new DownloadError("stalled", statusDetail(DETAIL.stalled, { what: describe(url), seconds: seconds(ms) }));
+  return within(import(/* @vite-ignore */ url), ms, stalled);
 }
 
 // After a failed start: is the site out of reach altogether (a first visit

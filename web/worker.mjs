@@ -12,7 +12,7 @@
 //                                                       convert: id, text, ok, error)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
-import { describe, DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch } from "./download.mjs";
+import { describe, DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch, within } from "./download.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
 import { statusDetail } from "./status_line.js";
 
@@ -63,7 +63,6 @@ const mark = (name) => (timings[name] = Math.round(performance.now()));
 async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
   const abort = new AbortController();
   let fromKept = false;
-  let hungTimer = 0;
   try {
     const made = await manifest;
     const raw = new Uint8Array(made.bytes);
@@ -92,18 +91,12 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     // SNAPSHOT_SETUP_MS.  A start that hangs after the last byte while the
     // worker stays alive (seen in WebKit, cause unknown) falls back to the
     // plain start, with the reason in the status line, instead of loading for ever.
-    const hung = snapshot.then(
-      () =>
-        new Promise((_, reject) => {
-          const seconds = Math.round(SNAPSHOT_SETUP_MS / 1000);
-          hungTimer = setTimeout(() => reject(new Error(statusDetail("snapshotHung", { seconds }))), SNAPSHOT_SETUP_MS);
-        }),
-    );
-    hung.catch(() => {}); // a failed download surfaces in the start below
-    const started = await Promise.race([
-      loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule }),
-      hung,
-    ]);
+    const loading = loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule });
+    const seconds = Math.round(SNAPSHOT_SETUP_MS / 1000);
+    const hung = () => new Error(statusDetail("snapshotHung", { seconds }));
+    const afterLastByte = snapshot.then(() => within(loading, SNAPSHOT_SETUP_MS, hung));
+    afterLastByte.catch(() => {}); // a failed download surfaces in the start below
+    const started = await Promise.race([loading, afterLastByte]);
     if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
       throw new Error(statusDetail("noRunner"));
     }
@@ -113,8 +106,6 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
     abort.abort(); // a download still under way is not needed now
     if (fromKept) forgetKept(folder, await manifest); // the kept copy did not work: download next time
     throw error;
-  } finally {
-    clearTimeout(hungTimer);
   }
 }
 
