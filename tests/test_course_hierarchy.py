@@ -109,7 +109,7 @@ def test_distance_between_ab_and_cde_under_every_linkage():
 def test_cutting_the_complete_tree_of_a_to_e():
     Z = linkage(X, "complete")
     assert fcluster(Z, 4, criterion="distance") == [1, 1, 2, 2, 2]
-    assert fcluster(Z, 3) == [1, 1, 3, 2, 2]
+    assert fcluster(Z, 3, criterion="maxclust") == [1, 1, 3, 2, 2]
     assert cut_tree(Z, n_clusters=3) == [0, 0, 1, 2, 2]
     assert cut_tree(Z, n_clusters=[5, 4, 3, 2, 1]) == [
         [0, 0, 0, 0, 0], [1, 0, 0, 0, 0], [2, 1, 1, 1, 0], [3, 2, 2, 1, 0], [4, 3, 2, 1, 0]]
@@ -143,8 +143,8 @@ def test_ten_points_centroid_merges_as_printed():
 
 def test_ten_points_cuts_and_the_pages_cut_height():
     Z = linkage(T, "centroid")
-    assert partition(fcluster(Z, 2)) == ["A,B,C,D,E,F,G,H", "I,J"]
-    assert partition(fcluster(Z, 3)) == ["A,B,C,D", "E,F,G,H", "I,J"]
+    assert partition(fcluster(Z, 2, criterion="maxclust")) == ["A,B,C,D,E,F,G,H", "I,J"]
+    assert partition(fcluster(Z, 3, criterion="maxclust")) == ["A,B,C,D", "E,F,G,H", "I,J"]
     assert partition(fcluster(Z, 6.8, criterion="distance")) == ["A,B,C,D", "E,F,G,H", "I,J"]
     assert cut_tree(Z, n_clusters=3) == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2]
 
@@ -184,9 +184,9 @@ def test_bridged_blobs_show_single_linkage_chaining():
     ds = _shapes.bridged_blobs()
     Z = linkage(ds.data, "single")
     for k, expected in [(2, [1, 50]), (3, [1, 1, 49]), (4, [1, 1, 1, 48])]:
-        assert sizes(fcluster(Z, k)) == expected
+        assert sizes(fcluster(Z, k, criterion="maxclust")) == expected
     # the odd one out is a lone point at the right disc's edge, not the bridge
-    lone = [i for i, lab in enumerate(fcluster(Z, 2)) if Counter(fcluster(Z, 2))[lab] == 1]
+    lone = [i for i, lab in enumerate(fcluster(Z, 2, criterion="maxclust")) if Counter(fcluster(Z, 2, criterion="maxclust"))[lab] == 1]
     assert ds.target[lone[0]] == 2
     # the bridge's gaps (0.5) are shorter than the last single-linkage merges
     assert [round(row[2], 2) for row in Z[-4:]] == [0.99, 1.2, 1.3, 1.48]
@@ -194,7 +194,7 @@ def test_bridged_blobs_show_single_linkage_chaining():
     assert {b[0] - a[0] for a, b in zip(bridge, bridge[1:])} == {0.5}
     assert bridge[0] == ds.data[20] and bridge[1] == ds.data[21]
     for method in ["complete", "average", "centroid", "ward"]:
-        labels = fcluster(linkage(ds.data, method), 2)
+        labels = fcluster(linkage(ds.data, method), 2, criterion="maxclust")
         left = Counter(lab for lab, t in zip(labels, ds.target) if t == 0)
         right = Counter(lab for lab, t in zip(labels, ds.target) if t == 2)
         assert len(left) == 1 and len(right) == 1 and left.keys() != right.keys(), method
@@ -206,7 +206,7 @@ def test_bridged_blobs_show_single_linkage_chaining():
 def test_three_blobs_are_found_by_every_linkage():
     ds = _shapes.three_blobs()
     for method in ["single", "complete", "average", "centroid", "ward"]:
-        labels = fcluster(linkage(ds.data, method), 3)
+        labels = fcluster(linkage(ds.data, method), 3, criterion="maxclust")
         assert partition(labels, range(36)) == partition(ds.target, range(36)), method
 
 
@@ -228,12 +228,12 @@ def test_inversion_triangle():
 
 def test_three_blobs_centroid_tree_inverts_at_the_top():
     """Inversions in real-looking data: the last merge is lower than the one before,
-    so no cut gives exactly 2 clusters and fcluster(Z, 2) answers with 1 (as scipy)."""
+    so no cut gives exactly 2 clusters and fcluster(Z, 2, criterion="maxclust") answers with 1 (as scipy)."""
     ds = _shapes.three_blobs()
     Z = linkage(ds.data, "centroid")
     assert inversions(Z)[-1] == 34
     assert round(Z[-2][2], 2) == 7.22 and round(Z[-1][2], 2) == 6.61
-    assert sizes(fcluster(Z, 2)) == [36]
+    assert sizes(fcluster(Z, 2, criterion="maxclust")) == [36]
     assert sizes(fcluster(Z, 7.21, criterion="distance")) == [12, 12, 12]
     assert sizes(fcluster(Z, 7.22, criterion="distance")) == [36]
     Zs = scipy_h.linkage(np.array(ds.data), "centroid")
@@ -271,9 +271,9 @@ def test_linkages_page_draws_its_cut_where_fcluster_cuts():
             with contextlib.redirect_stdout(io.StringIO()):
                 compare(X, names, k)
             trees = shown.pop().svg
-            # each tree's cut line says how many clusters fcluster(Z, k) gives
+            # each tree's cut line says how many clusters fcluster(Z, k, criterion="maxclust") gives
             said_k = Counter(re.findall(r">(\d+) clusters?<", trees))
-            want = Counter(str(len(set(fcluster(linkage(X, m), k)))) for m in ns["METHODS"])
+            want = Counter(str(len(set(fcluster(linkage(X, m), k, criterion="maxclust")))) for m in ns["METHODS"])
             assert said_k == want, (data, k)
     with pytest.raises(ValueError, match="DATA must be one of 'blobs'"):
         load("blob")
@@ -288,7 +288,7 @@ def test_linkages_page_colours_a_cluster_alike_in_its_tree_and_its_scatter():
         for method in ns["METHODS"]:
             Z = linkage(X, method)
             for k in (2, 3, 4):
-                labels = ns["as_in_tree"](fcluster(Z, k), Z)
+                labels = ns["as_in_tree"](fcluster(Z, k, criterion="maxclust"), Z)
                 marks = re.findall(r'<circle [^>]*fill="([^"]+)"', dendrogram(Z, n_clusters=k).svg)
                 assert marks == [PALETTE[labels[i] % len(PALETTE)] for i in scipy_h.leaves_list(
                     np.array(Z))], (data, method, k)

@@ -132,7 +132,7 @@ def test_nci60_complete_linkage_four_clusters(nci60_trees):
     from clusterlab.hierarchy import fcluster
 
     nci, X, Z = nci60_trees
-    hier = fcluster(Z["complete"], 4)
+    hier = fcluster(Z["complete"], 4, criterion="maxclust")
     assert sorted(Counter(hier).values(), reverse=True) == [40, 9, 8, 7]
     # all leukaemia lines (the K562 repeats included) together, and nothing else
     leuk = {h for h, t in zip(hier, nci.target) if "LEUKEMIA" in t or "K562" in t}
@@ -157,7 +157,7 @@ def test_nci60_other_linkages_and_leaf_order(nci60_trees):
     from clusterlab.hierarchy import fcluster, leaves_list
 
     nci, X, Z = nci60_trees
-    sizes = {m: sorted(Counter(fcluster(Z[m], 4)).values(), reverse=True) for m in Z}
+    sizes = {m: sorted(Counter(fcluster(Z[m], 4, criterion="maxclust")).values(), reverse=True) for m in Z}
     assert sizes == {"complete": [40, 9, 8, 7], "average": [54, 8, 1, 1], "single": [61, 1, 1, 1]}
 
     def leukaemia_adjacent(method):
@@ -181,7 +181,7 @@ def test_nci60_kmeans_cross_table(nci60_trees):
     from clusterlab.kmeans import KMeans
 
     nci, X, Z = nci60_trees
-    hier = fcluster(Z["complete"], 4)
+    hier = fcluster(Z["complete"], 4, criterion="maxclust")
     km = KMeans(4, n_init=20, random_state=0).fit(X)
     table = Counter(zip(km.labels_, hier))
     big = Counter(hier).most_common(1)[0][0]
@@ -228,7 +228,7 @@ def test_kmeans_or_hierarchical_ward_sample_matches_kmeans_palette():
 
     photo = datasets.load_photo("coffee")
     sample = random.Random(0).sample(photo.data, 400)
-    labels = fcluster(linkage(sample, "ward"), 4)
+    labels = fcluster(linkage(sample, "ward"), 4, criterion="maxclust")
     groups = [[x for x, lab in zip(sample, labels) if lab == c] for c in (1, 2, 3, 4)]
     ward = [[sum(ch) / len(g) for ch in zip(*g)] for g in groups]
     km = KMeans(4, n_init=1, random_state=0).fit(photo.data).cluster_centers_

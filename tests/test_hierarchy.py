@@ -228,6 +228,49 @@ def test_flat_clusters_and_leaves_equal_scipy(method):
 
 
 @pytest.mark.parametrize("method", METHODS)
+def test_inconsistent_and_its_fcluster_equal_scipy(method):
+    for n, p in SIZES[1:8]:
+        Zs = H.linkage(data(n, p, seed=4), method)
+        Z = h.linkage(data(n, p, seed=4).tolist(), method)
+        for d in (0, 1, 2, 3, 6):
+            # the same Z gives the same floats; our own Z may differ from scipy's in the last bit
+            assert np.array_equal(np.array(h.inconsistent(Zs.tolist(), d)), H.inconsistent(Zs, d))
+            np.testing.assert_allclose(h.inconsistent(Z, d), H.inconsistent(Zs, d), rtol=1e-9, atol=1e-9)
+            coefficients = sorted(set(H.inconsistent(Zs, d)[:, 3].tolist()))
+            cuts = [-1.0, 0.0, 9.0] + [(a + b) / 2 for a, b in zip(coefficients, coefficients[1:])]
+            for t in cuts:
+                want = H.fcluster(Zs, t, criterion="inconsistent", depth=d).tolist()
+                assert h.fcluster(Zs.tolist(), t, criterion="inconsistent", depth=d) == want
+                assert h.fcluster(Zs.tolist(), t, "inconsistent", R=H.inconsistent(Zs, d)) == want
+                # on our own Z, away from coefficients that scipy's Z gives a bit apart
+                if min(abs(t - c) for c in coefficients) > 1e-9:
+                    assert h.fcluster(Z, t, criterion="inconsistent", depth=d) == want
+
+
+def test_fcluster_without_a_criterion_refuses_and_says_what_scipy_would_give():
+    """scipy's default criterion is 'inconsistent': fcluster(Z, 4) there is not four clusters."""
+    from clusterlab.datasets import load_nci60
+
+    X = load_nci60().standardized().data
+    Zs = H.linkage(np.array(X), "complete")
+    scipy_default = H.fcluster(Zs, 4)
+    assert len(set(scipy_default.tolist())) == 1  # one cluster of 64: the trap
+    with pytest.raises(ValueError) as error:
+        h.fcluster(Zs.tolist(), 4)
+    message = str(error.value)
+    for words in ("criterion='inconsistent'", "gives 1 cluster here", "criterion='maxclust'", "criterion='distance'"):
+        assert words in message
+    a_e = H.linkage(np.array([[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]), "complete")
+    assert H.fcluster(a_e, 3).tolist() == [1] * 5
+    with pytest.raises(ValueError, match="gives 1 cluster here"):
+        h.fcluster(a_e.tolist(), 3)
+    with pytest.raises(ValueError, match="R must have one row"):
+        h.fcluster(a_e.tolist(), 1, "inconsistent", R=[[0, 0, 1, 0]])
+    with pytest.raises(ValueError, match="unknown criterion 'monocrit'"):
+        h.fcluster(a_e.tolist(), 1, "monocrit")
+
+
+@pytest.mark.parametrize("method", METHODS)
 def test_dendrogram_equals_scipy(method):
     for n, p in SIZES:
         X = data(n, p, seed=3)
@@ -336,7 +379,7 @@ def test_property_equals_scipy_and_monotone(X, method):
         assert all(a <= b for a, b in zip(heights, heights[1:]))
     n = len(X)
     k = 1 + n // 3
-    labels = h.fcluster(Z, k)
+    labels = h.fcluster(Z, k, criterion="maxclust")
     assert len(set(labels)) <= k and sorted(set(labels)) == list(range(1, len(set(labels)) + 1))
 
 
@@ -363,7 +406,7 @@ def test_property_any_input_works_or_raises_documented_errors(y, method, metric)
         return
     n = len(Z) + 1
     assert h.leaves_list(Z) and len(h.dendrogram(Z)["leaves"]) == n
-    assert len(h.fcluster(Z, 2)) == n and len(h.cut_tree(Z, n_clusters=1)) == n
+    assert len(h.fcluster(Z, 2, criterion="maxclust")) == n and len(h.cut_tree(Z, n_clusters=1)) == n
 
 
 @settings(max_examples=150, deadline=2000)
@@ -427,20 +470,22 @@ GOOD_Z = h.linkage(AE, "single")
     ([[0, 1, 1.0, 5], [2, 3, 2.0, 3]], "says size 5"),
 ])
 def test_bad_linkage_matrix(Z, match):
-    for f in (h.leaves_list, h.dendrogram, lambda Z: h.fcluster(Z, 2), lambda Z: h.cut_tree(Z, 2)):
+    for f in (h.leaves_list, h.dendrogram, lambda Z: h.fcluster(Z, 2, criterion="maxclust"), lambda Z: h.cut_tree(Z, 2)):
         with pytest.raises(ValueError, match=match):
             f(Z)
 
 
 def test_bad_t_and_n_clusters():
     with pytest.raises(ValueError, match="t must be at least 1"):
-        h.fcluster(GOOD_Z, 0)
+        h.fcluster(GOOD_Z, 0, criterion="maxclust")
     with pytest.raises(TypeError, match="t must be a whole number"):
-        h.fcluster(GOOD_Z, 2.5)
+        h.fcluster(GOOD_Z, 2.5, criterion="maxclust")
     with pytest.raises(ValueError, match="cut height must be >= 0"):
         h.fcluster(GOOD_Z, -1.0, criterion="distance")
-    with pytest.raises(ValueError, match="unknown criterion 'inconsistent'"):
-        h.fcluster(GOOD_Z, 2, criterion="inconsistent")
+    with pytest.raises(ValueError, match="unknown criterion 'maxclust_monocrit'"):
+        h.fcluster(GOOD_Z, 2, criterion="maxclust_monocrit")
+    with pytest.raises(ValueError, match="d must be at least 0"):
+        h.fcluster(GOOD_Z, 2, criterion="inconsistent", depth=-1)
     with pytest.raises(ValueError, match="n_clusters must be at most 5"):
         h.cut_tree(GOOD_Z, n_clusters=6)
     with pytest.raises(ValueError, match="n_clusters must be at least 1"):

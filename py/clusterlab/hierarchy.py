@@ -4,6 +4,7 @@
 ``merge_steps(y, method)``       each merge with the updated distance matrix
 ``linkage(y, method, metric)``   the merge tree Z, row for row as scipy's
 ``fcluster(Z, t, criterion)``    flat cluster labels 1..k (scipy's numbering)
+``inconsistent(Z, d)``           scipy's inconsistency statistics of each merge
 ``cut_tree(Z, n_clusters)``      flat cluster labels 0..k-1 (scipy's numbering)
 ``leaves_list(Z)``               observation ids in dendrogram order
 ``dendrogram(Z, labels)``        coordinates of a dendrogram (scipy's dict)
@@ -30,7 +31,7 @@ The lecture's five points a-e:
 3 4 2.0 2
 2 6 2.236 3
 5 7 4.472 5
->>> fcluster(linkage(X, "single"), 2)
+>>> fcluster(linkage(X, "single"), 2, criterion="maxclust")
 [1, 1, 2, 2, 2]
 """
 
@@ -62,6 +63,7 @@ __all__ = [
     "cut_tree",
     "dendrogram",
     "fcluster",
+    "inconsistent",
     "lance_williams",
     "leaves_list",
     "linkage",
@@ -455,22 +457,88 @@ def _check_linkage(Z, name="Z"):
 
 
 
-def fcluster(Z, t, criterion="maxclust"):
-    """Flat clusters from a merge tree, numbered 1..k exactly as scipy's ``fcluster``.
+def inconsistent(Z, d=2):
+    """Inconsistency statistics of every merge, row for row as scipy's ``inconsistent``.
 
-    ``criterion="maxclust"`` (the default here; scipy's default 'inconsistent'
-    is not offered): at most ``t`` clusters, ``t`` a whole number >= 1.
-    ``criterion="distance"``: cut at height ``t`` >= 0, so that no cluster
-    merges observations further apart than ``t`` (by the linkage's measure).
+    Row ``i`` is ``[mean, std, count, coefficient]`` of the heights of merge
+    ``i`` and the merges up to ``d`` levels below it (``d=2``: itself and its
+    two sub-merges); the coefficient is ``(height - mean) / std``, 0 where
+    ``std`` is 0.  A merge much higher than those below it is "inconsistent":
+    a natural place to cut.
 
     >>> Z = linkage([[0], [1], [5], [6], [20]], "single")
-    >>> fcluster(Z, 2)
+    >>> [round(c, 3) for *_, c in inconsistent(Z)]
+    [0.0, 0.0, 1.155, 0.707]
+    """
+    n, left, right, heights, _ = _check_linkage(Z)
+    d = as_int(d, "d", minimum=0)
+    return [_inconsistency(n, left, right, heights, i, d) for i in range(n - 1)]
+
+
+def _inconsistency(n, left, right, heights, i, d):
+    """One row of :func:`inconsistent`, summed in scipy's order (post-order, so the floats agree)."""
+    count, total, squares = 0, 0.0, 0.0
+    stack = [(i, 1, False)]
+    while stack:
+        row, level, expanded = stack.pop()
+        if expanded or level >= d:
+            h = heights[row]
+            count, total, squares = count + 1, total + h, squares + h * h
+            continue
+        stack.append((row, level, True))
+        for child in (right[row], left[row]):  # left is popped, so summed, first
+            if child >= n:
+                stack.append((child - n, level + 1, False))
+    mean = total / count
+    var = (squares - total * total) / count if count < 2 else (squares - total * total / count) / (count - 1)
+    if var <= 0:
+        return [mean, 0.0, float(count), 0.0]
+    std = math.sqrt(var)
+    return [mean, std, float(count), (heights[i] - mean) / std]
+
+
+CRITERIA = ("maxclust", "distance", "inconsistent")
+
+
+def fcluster(Z, t, criterion=None, depth=2, R=None):
+    """Flat clusters from a merge tree, numbered 1..k exactly as scipy's ``fcluster``.
+
+    ``criterion="maxclust"``: at most ``t`` clusters, ``t`` a whole number >= 1.
+    ``criterion="distance"``: cut at height ``t`` >= 0, so that no cluster
+    merges observations further apart than ``t`` (by the linkage's measure).
+    ``criterion="inconsistent"``: scipy's default; keep together every subtree
+    whose merges all have an inconsistency coefficient <= ``t`` (see
+    :func:`inconsistent`; ``depth`` and ``R`` as in scipy).
+
+    The criterion must be given: scipy's default is "inconsistent", so
+    ``fcluster(Z, 4)`` there does *not* mean four clusters.  Here it raises
+    an error that says what scipy would do and what to write.
+
+    >>> Z = linkage([[0], [1], [5], [6], [20]], "single")
+    >>> fcluster(Z, 2, criterion="maxclust")
     [1, 1, 1, 1, 2]
     >>> fcluster(Z, 1.5, criterion="distance")
     [1, 1, 2, 2, 3]
+    >>> fcluster(Z, 0.5, criterion="inconsistent")
+    [1, 1, 2, 2, 3]
     """
     n, left, right, heights, _ = _check_linkage(Z)
-    choice(criterion, "criterion", ["maxclust", "distance"])
+    if criterion is None:
+        raise ValueError(_no_criterion_message(Z, t))
+    choice(criterion, "criterion", CRITERIA)
+    if criterion == "inconsistent":
+        t = as_number(t, "t")
+        if R is None:
+            R = inconsistent(Z, depth)
+        else:
+            R = as_matrix(R, "R")
+            if len(R) != n - 1 or len(R[0]) != 4:
+                raise ValueError(
+                    f"R must have one row [mean, std, count, coefficient] per row of Z ({n - 1}), "
+                    f"got {len(R)} rows of {len(R[0])}; pass inconsistent(Z)."
+                )
+        most = algorithms.max_dists(n, left, right, [row[3] for row in R])
+        return algorithms.monocrit_labels(n, left, right, most, t)
     md = algorithms.max_dists(n, left, right, heights)
     if criterion == "distance":
         t = as_number(t, "t")
@@ -488,6 +556,22 @@ def fcluster(Z, t, criterion="maxclust"):
         else:
             hi = mid
     return algorithms.monocrit_labels(n, left, right, md, md[hi])
+
+
+def _no_criterion_message(Z, t):
+    """Why ``fcluster(Z, t)`` needs a criterion: what scipy's default would give."""
+    try:
+        scipy_k = len(set(fcluster(Z, t, criterion="inconsistent")))
+        scipy_says = f"which gives {scipy_k} cluster{'' if scipy_k == 1 else 's'} here"
+    except (TypeError, ValueError):
+        scipy_says = "which is not a number of clusters"
+    return (
+        f"fcluster(Z, {t!r}) needs a criterion. scipy's fcluster reads it as "
+        f"criterion='inconsistent' (its default), {scipy_says}, so the same call would not "
+        f"carry over. Write criterion='maxclust' for at most {t!r} clusters, "
+        f"criterion='distance' to cut at height {t!r}, or criterion='inconsistent' for "
+        "scipy's default."
+    )
 
 
 def _preorder(n, left, right, node):

@@ -48,7 +48,7 @@ def dendrogram(
     colour.  A small mark at each leaf shows its cluster.
 
     ``n_clusters`` cuts into that many clusters instead of at a height: the
-    clusters are ``fcluster(Z, n_clusters)``'s, and the line is drawn
+    clusters are ``fcluster(Z, n_clusters, criterion="maxclust")``'s, and the line is drawn
     half-way between the highest merge inside them and the next merge up, so
     that it crosses no link.  When no cut gives exactly ``n_clusters`` (tied
     heights, or centroid linkage's inversions), the figure shows the fewer
@@ -215,7 +215,7 @@ def _flat_clusters(rows, n, threshold, inclusive):
 def _height_for(rows, n, k):
     """A height whose cut gives ``fcluster``'s (maxclust) clusters for ``k``: half-way
     between the highest merge inside those clusters and the next height above it."""
-    flat = hierarchy.fcluster(rows, k)
+    flat = hierarchy.fcluster(rows, k, criterion="maxclust")
     first = list(range(n))  # leftmost leaf of each node
     inside = []
     for a, b, h, _ in rows:
