@@ -134,3 +134,97 @@ def test_the_glossary_reader_reads_tables_and_terms(tmp_path):
     assert rows == [["cluster", "*klynge* / klynger", "p. 2"], ["linkage", "koblingstype (the lecture's)", "p. 9"],
                     ["x", "y"]]
     assert glossary_terms(rows[0][1]) == ["klynge", "klynger"] and glossary_terms(rows[1][1]) == ["koblingstype"]
+
+
+# ------------------------------------------- freshness and fidelity ----
+# tools/translations.py: each translated page records, per section, the English it translates.
+import subprocess  # noqa: E402
+
+import translations  # noqa: E402  (tools/ is on pytest's pythonpath)
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+@pytest.mark.parametrize("page", english_pages())
+def test_every_translation_follows_the_english_of_today(lang, page):
+    problems = translations.stale(lang, page)
+    assert problems == [], (
+        f"docs/{page}.{lang}.md is behind docs/{page}.md. Carry the English change into the "
+        f"translation (`.venv/bin/python tools/translations.py diff {lang} {page}` shows it), then "
+        f"record it: `.venv/bin/python tools/translations.py mark {lang} {page}`")
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+@pytest.mark.parametrize("page", english_pages())
+def test_every_translation_keeps_the_englishs_numbers_names_links_and_code(lang, page):
+    assert translations.check(lang, page) == []
+
+
+def write_pages(docs: Path, english: str, norwegian: str) -> None:
+    docs.mkdir(exist_ok=True)
+    (docs / "p.md").write_text(english, encoding="utf-8")
+    (docs / "p.nb.md").write_text(norwegian, encoding="utf-8")
+
+
+ENGLISH = "# Title\n\nIntro with 9,600 points.\n\n## Cut\n\nThe cut at 140.5 lies\nbetween 138.65 and 142.36.\n"
+NORWEGIAN = "# Tittel\n\nInnledning med 9 600 punkter.\n\n## Kutt\n\nKuttet ved 140,5 ligger mellom 138,65 og 142,36.\n"
+
+
+def test_a_changed_english_paragraph_makes_its_translation_stale_and_names_the_section(tmp_path, monkeypatch):
+    monkeypatch.setattr(translations, "DOCS", tmp_path)
+    write_pages(tmp_path, ENGLISH, NORWEGIAN)
+    assert any("no record" in p for p in translations.stale("nb", "p"))
+    translations.mark("nb", "p")
+    assert translations.stale("nb", "p") == []
+    assert (tmp_path / "p.nb.md").read_text().startswith("---\ntranslates:")
+    # re-wrapping the English changes nothing; changing a number does
+    (tmp_path / "p.md").write_text(ENGLISH.replace("lies\nbetween", "lies between"))
+    assert translations.stale("nb", "p") == []
+    (tmp_path / "p.md").write_text(ENGLISH.replace("140.5", "135.5"))
+    assert translations.stale("nb", "p") == ["section 'Cut': the English has changed since it was translated"]
+    # a new English section is a section without a record
+    (tmp_path / "p.md").write_text(ENGLISH + "\n## More\n\nText.\n")
+    assert "section 'More': no record of which English it translates" in translations.stale("nb", "p")
+
+
+def test_diff_shows_what_changed_in_the_english_since_the_translation(tmp_path, monkeypatch):
+    monkeypatch.setattr(translations, "ROOT", tmp_path)
+    monkeypatch.setattr(translations, "DOCS", tmp_path / "docs")
+    write_pages(tmp_path / "docs", ENGLISH, NORWEGIAN)
+    translations.mark("nb", "p")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@t", "-C", str(tmp_path)]
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    subprocess.run(git + ["add", "-A"], check=True)
+    subprocess.run(git + ["commit", "-qm", "first"], check=True)
+    (tmp_path / "docs" / "p.md").write_text(ENGLISH.replace("140.5", "135.5"))
+    diff = translations.english_diff("nb", "p")
+    assert "-The cut at 140.5 lies" in diff and "+The cut at 135.5 lies" in diff and "Intro" not in diff
+    assert translations.main(["status"]) == 1
+
+
+def fidelity(english: str, translated: str, lang: str = "nb") -> list[str]:
+    return translations.fidelity(translations.Section("s", english), translations.Section("s", translated), lang)
+
+
+def test_fidelity_reads_numbers_the_languages_way():
+    assert fidelity("from 9,600 to 132.35", "fra 9 600 til 132,35") == []
+    assert fidelity("from 9,600 to 132.35", "dari 9.600 ke 132,35", "id") == []
+    assert fidelity("Pyodide 314.0.7 and CC BY 4.0", "Pyodide 314.0.7 og CC BY 4.0") == []
+    # an English decimal point left in the translation reads as another number
+    assert fidelity("at 0.765", "ved 0.765") == ["numbers of the English missing: 0.765",
+                                                 "numbers the English does not have: 0"]
+    assert fidelity("at 1.250 m", "pada 1.250 m", "id") == ["numbers of the English missing: 1.250",
+                                                            "numbers the English does not have: 1250"]
+
+
+def test_fidelity_finds_a_lost_name_link_list_number_button_or_line_of_code():
+    assert fidelity("K562 and MCF7 are repeats", "to gjentatte målinger") == ["names of the English missing: K562, MCF7"]
+    assert fidelity("see [the page](kmeans.md#step)", "se [siden](kmeans.md#steg)") == []
+    assert fidelity("see [the page](kmeans.md)", "se siden") == ["links of the English missing: kmeans.md"]
+    assert fidelity("is 93, not 7. Only", "er 93, ikke\n7. Bare") == [
+        "numbered list items ['7'], the English [] (a wrapped line that starts with a number and a full stop "
+        "becomes a list item: move the number up a line)"]
+    assert fidelity("press **Run**", "trykk **Run**") == ["names the button 'Run', which says 'Kjør' on this page"]
+    cell = "```python live\nk = 3  # three\nprint('k is', k)\n```\n"
+    assert fidelity(cell, cell.replace("# three", "# tre").replace("'k is'", "'k er'")) == []
+    assert fidelity(cell, cell.replace("k = 3", "k = 4")) == [
+        "cell 1 of the section: its code differs from the English beyond comments and strings"]
