@@ -272,7 +272,7 @@ function setUp(root) {
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof runtime.StoppedError) {
-        status(say(labWords, "stopped"));
+        status(error.crash ? say(labWords, "crashed", { reason: error.crash }) : say(labWords, "stopped"));
       } else {
         notice(error.message);
         status(say(labWords, "failed"));

@@ -168,7 +168,11 @@ class Cell {
       const stopped = error instanceof runtime.StoppedError;
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
-      const text = stopped ? say(cellWords, "stopped") : say(cellWords, "couldNotRun", { reason: error.message });
+      const text = !stopped
+        ? say(cellWords, "couldNotRun", { reason: error.message })
+        : error.crash
+          ? say(cellWords, wasRunning ? "crashed" : "crashedElsewhere", { reason: error.crash })
+          : say(cellWords, "stopped");
       this.showNote(text);
       this.setBusy(false);
       return text;

@@ -7,6 +7,8 @@
 //               {type: "get", id, session, name}
 //               {type: "convert", id, args}: the page as a notebook or script (contract's pageModel)
 // Messages out: {type: "status", state, detail} (and timings, in the bench copy)
+//               {type: "crashed", reason}: Python died (a fatal error of Pyodide, such as
+//                 a recursion deeper than the browser's stack); the page replaces this worker
 //               {type: "alive"} every ALIVE_EVERY_MS while Python starts (web/worker_client.js)
 //               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data;
 //                                                       convert: id, text, ok, error)
@@ -182,6 +184,7 @@ function setOrGet({ type, id, session: name, ...msg }) {
       postMessage({ type: "result", id, ok: true, error: null, json, data }, data ? [data] : []);
     }
   } catch (error) {
+    if (isFatal(error)) throw error;
     const text = String(error.message || error).trim().split("\n").pop();
     postMessage({ type: "result", id, ok: false, error: text });
   } finally {
@@ -237,19 +240,34 @@ function convert({ id, args }) {
   }
 }
 
+// A fatal error of Pyodide (the browser's stack overflowed under a deep
+// recursion, say) leaves a Python that answers nothing ever again: every later
+// call throws "Pyodide already fatally failed".  Say so once; the page replaces
+// this worker (web/worker_client.js) and tells the reader.
+let crashed = null;
+function isFatal(error) {
+  return Boolean(error?.pyodide_fatal_error) || /already fatally failed/.test(String(error?.message ?? error));
+}
+function crash(error) {
+  crashed ??= String(error?.message ?? error).split("\n")[0];
+  postMessage({ type: "crashed", reason: crashed });
+}
+
 onmessage = async ({ data: msg }) => {
   if (!["run", "set", "get", "convert"].includes(msg.type)) return;
+  if (crashed) return crash(crashed);
   BENCH: if (msg.type === "run" && !timings["first run asked"]) mark("first run asked");
   try {
     await started;
   } catch {
     return; // the error status was already sent
   }
-  if (msg.type === "set" || msg.type === "get") return setOrGet(msg);
   try {
-    if (msg.type === "convert") convert(msg);
+    if (msg.type === "set" || msg.type === "get") setOrGet(msg);
+    else if (msg.type === "convert") convert(msg);
     else runCell(msg);
   } catch (error) {
+    if (isFatal(error)) return crash(error);
     postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
   }
 };

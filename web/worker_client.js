@@ -14,10 +14,11 @@ const RESTARTS_WHEN_SILENT = 1;
 const CHECK_EVERY_MS = 1000;
 
 export class StoppedError extends Error {
-  constructor(active) {
-    super("stopped");
+  constructor(active, crash = null) {
+    super(crash ? "crashed" : "stopped");
     this.name = "StoppedError";
-    this.active = active; // the run that was executing when Stop was pressed
+    this.active = active; // the run that was executing when Stop was pressed, or when Python crashed
+    this.crash = crash; // why Python died, when it was not the reader's Stop
   }
 }
 
@@ -136,6 +137,8 @@ export class Runtime {
       BENCH: if (msg.state === "ready") window.__lcBootTimings = msg.timings;
       this.setState(msg.state, msg.detail || "");
       if (msg.state === "error") this.failAll(new Error(msg.detail));
+    } else if (msg.type === "crashed") {
+      this.replace(msg.reason);
     } else if (msg.type === "result") {
       const job = this.pending.get(msg.id);
       if (job) {
@@ -268,10 +271,16 @@ export class Runtime {
 
   // Stop: the only sure way to end a runaway loop is to replace the worker.
   stop() {
+    this.replace(null);
+  }
+
+  // Replace the worker: on Stop (crash null), or because Python died (crash:
+  // the reason); the runs asked for fail with a StoppedError that says which.
+  replace(crash) {
     if (this.worker) this.worker.terminate();
     this.worker = null;
     this.stops++;
-    this.failAll(new StoppedError(this.active));
+    this.failAll(new StoppedError(this.active, crash));
     this.active = null;
     this.queue = Promise.resolve();
     this.sessionsRun.clear();

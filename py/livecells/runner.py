@@ -127,13 +127,29 @@ def _format_error(exc: BaseException, filename: str, source: str) -> str:
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     if frames:
         out.append("Traceback (cell lines, most recent call last):\n")
-    for frame in frames:
+    previous, repeats = None, 0
+    for frame in frames + [None]:
+        here = frame and (frame.lineno, frame.name)
+        if here == previous:
+            repeats += 1
+            if repeats >= _SAME_FRAMES_SHOWN:
+                continue
+        else:
+            if repeats >= _SAME_FRAMES_SHOWN:  # as CPython: three alike, then how many more
+                more = repeats - _SAME_FRAMES_SHOWN + 1
+                out.append(f"  [Previous line repeated {more} more time{'s' * (more != 1)}]\n")
+            previous, repeats = here, 0
+        if frame is None:
+            break
         where = "" if frame.name == "<module>" else f", in {frame.name}"
         out.append(f"  Cell line {frame.lineno}{where}\n")
         if frame.lineno and 1 <= frame.lineno <= len(lines):
             out.append(f"    {lines[frame.lineno - 1].strip()}\n")
     out.extend(traceback.format_exception_only(type(exc), exc))
     return "".join(out)
+
+
+_SAME_FRAMES_SHOWN = 3  # CPython's traceback shows a repeated line three times
 
 
 def _clip(text: str) -> str:

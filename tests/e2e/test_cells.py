@@ -387,3 +387,24 @@ def test_reset_before_the_editors_shows_the_lesson_code_again(page, site_url):
     editors()
     wait_ready(page)
     assert c.locator(".cm-content").inner_text() == c.get_attribute("data-lc-code")
+
+
+def test_a_recursion_that_kills_python_is_explained_and_python_comes_back(page, site_url):
+    """A recursion deeper than the browser's stack is a fatal error of Pyodide,
+    not a RecursionError: that Python never answers again.  The cell says what
+    happened and why, Python is replaced, and the next run works."""
+    open_lesson(page, site_url)
+    c = cell(page, 1)
+    set_code(page, c, "import sys\nsys.setrecursionlimit(100000)\ndef f(n):\n    return f(n + 1)\nf(0)")
+    run_and_wait(page, c, timeout=90_000)
+    note = c.locator(".lc-output").inner_text()
+    assert "Python crashed while running this cell" in note and "sys.setrecursionlimit" in note, note
+    assert "(Maximum call stack size exceeded)" in note, note  # the browser's own words for why
+    wait_ready(page)
+    other = cell(page, 3)
+    before = other.locator(".lc-output").inner_html()
+    run_and_wait(page, other, timeout=90_000)  # the cells above run again, the crashed one left out
+    assert other.locator(".lc-output").inner_html() == before
+    set_code(page, c, "print('back', 6 * 7)")
+    run_and_wait(page, c)
+    assert c.locator(".lc-output").inner_text().strip() == "back 42"
