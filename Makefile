@@ -10,7 +10,7 @@ export PYTHONHASHSEED := 0
 .PHONY: help serve build test test-unit test-e2e bench lint clean chromium browsers
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 14
+	@grep -E '^[a-z0-9-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*##/\t/' | expand -t 14
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,8 +39,14 @@ serve: build  ## build, then serve the site at http://127.0.0.1:8000 (PORT=... t
 test: build browsers  ## run every test: library (vs scipy/scikit-learn) and the site end to end
 	$(BIN)/python -m pytest
 
-test-unit: deps  ## only the library tests (no browser)
-	$(BIN)/python -m pytest -m "not e2e"
+# The tests that need a built site: the browser's (tests/e2e) and the notebooks' (run in Jupyter).
+SITE_TESTS := tests/e2e tests/test_notebook_pages.py
+
+test-unit: deps  ## only the tests that need no built site and no browser (library, pages' code, tools)
+	$(BIN)/python -m pytest -m "not e2e" $(addprefix --ignore=,$(SITE_TESTS))
+
+test-e2e: build browsers  ## only the tests against the built site (browsers, notebooks)
+	$(BIN)/python -m pytest $(SITE_TESTS)
 
 bench: build browsers  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
 	$(BIN)/python bench/run_all.py
