@@ -6,7 +6,7 @@
 // Its words, and those of the controls the build writes (py/livecells/lab.py),
 // are web/words.json's part "lab", in the page's language.
 import { lab as labWords } from "./words.json";
-import { decimal, language, said, say } from "./words.js";
+import { decimal, language, said, say, sayCount } from "./words.js";
 
 const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
 const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
@@ -103,11 +103,27 @@ function setUp(root) {
   }
 
   // ------------------------------------------------------------- decoding ---
+  // Two common files a browser will not turn into pixels, told apart by their
+  // first bytes (a name or type can lie): an iPhone's HEIC photo (an ISO box
+  // "ftyp" of brand heic, heix, mif1...) and an SVG drawing (XML text).
+  async function drawingOrHeic(blob, name) {
+    const head = new Uint8Array(await blob.slice(0, 256).arrayBuffer());
+    const text = new TextDecoder("latin1").decode(head);
+    if (/^ftyp(hei[cxms]|hev[cxms]|mif1|msf1|avci)/.test(text.slice(4, 12)) && !/avif/.test(text.slice(8, 32))) return "heic";
+    if (blob.type === "image/svg+xml" || /\.svgz?$/i.test(name) || /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(text)) {
+      return "svg";
+    }
+    if (/^image\/hei[cf]/.test(blob.type) || /\.hei[cf]$/i.test(name)) return "heic";
+    return null;
+  }
+
   async function decode(blob, name) {
     if (!blob || blob.size === 0) throw new Error(say(labWords, "empty", { name }));
     if (blob.type && !blob.type.startsWith("image/")) {
       throw new Error(say(labWords, "notImage", { name, type: blob.type }));
     }
+    const kind = await drawingOrHeic(blob, name);
+    if (kind) throw new Error(say(labWords, kind, { name }));
     if (await truncated(blob)) throw new Error(say(labWords, "truncated", { name }));
     let bitmap;
     try {
@@ -268,7 +284,7 @@ function setUp(root) {
       const { value: rows } = await step("lab-compare", compareCode(k, seed), "lab_compare");
       if (mine !== generation) return;
       showComparison(rows);
-      status(say(labWords, "done", { name: image.name, count: result.palette.length, seconds: seconds(started) }));
+      status(sayCount(labWords, "done", result.palette.length, { name: image.name, seconds: seconds(started) }));
     } catch (error) {
       if (mine !== generation) return;
       if (error instanceof runtime.StoppedError) {
@@ -302,7 +318,7 @@ function setUp(root) {
     els.results.hidden = false;
     draw(els.quantized, quantized, image.width, image.height);
     copy(els.quantized, els.after);
-    els.caption.textContent = say(labWords, "colours", { count: result.palette.length });
+    els.caption.textContent = sayCount(labWords, "colours", result.palette.length);
     const notes = [...image.notes, ...result.notes.map((note) => say(labWords, "kNote", { k, note }))];
     notice(notes.join(" "));
     els.stats.replaceChildren(...[

@@ -40,6 +40,13 @@ export function say(part, key, fields = {}) {
   return fill(said(part)[key], fields);
 }
 
+// The text `key` about `count` things: its singular twin `key_one` when `count`
+// is 1 and the language has one ("1 colour", but "2 colours").
+export function sayCount(part, key, count, fields = {}) {
+  const one = `${key}_one`;
+  return say(part, count === 1 && one in said(part) ? one : key, { ...fields, count });
+}
+
 // The first number format of a page costs 20-35 ms (the browser loads its
 // locale data): made once per kind, and the cells' "ran in 0.01 s" one is made
 // while Python starts (live_cell.js), not when the reader's first output comes.

@@ -35,7 +35,7 @@ def wait_result(page, k=None, name=None, timeout=90_000):
     """Wait until the lab has finished a run (comparison included); return the palette shown."""
     page.wait_for_function(
         "([name]) => { const s = document.querySelector('#lab-status').textContent;"
-        " return / colours in [0-9.]+ s\\.$/.test(s) && (!name || s.startsWith(name + ':')); }",
+        " return / colours? in [0-9.]+ s\\.$/.test(s) && (!name || s.startsWith(name + ':')); }",
         arg=[name], timeout=timeout)
     swatches = page.locator("#lab-palette li").all_inner_texts()
     palette = [tuple(int(v) for v in s.split("rgb(")[1].split(")")[0].split(",")) for s in swatches]
@@ -193,6 +193,11 @@ def test_the_download_is_a_png_of_the_image_size(page, site_url):
     assert {c for _, c in img.convert("RGB").getcolors(1 << 24)} <= set(palette)
 
 
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(200)
+SVG = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- a logo -->\n<svg xmlns="http://www.w3.org/2000/svg" '
+       b'width="10" height="10"><rect width="10" height="10" fill="red"/></svg>\n')
+
+
 def truncated_png():
     data = colours_png()
     return data[: len(data) // 2]
@@ -206,6 +211,11 @@ def truncated_png():
         (truncated_png(), "cut.png", "image/png", "cut.png is truncated"),
         (b"\xff\xd8\xff\xe0" + bytes(100), "cut.jpg", "image/jpeg", "cut.jpg is truncated"),
         (b"GIF89a" + bytes(range(256)), "noise.gif", "image/gif", "noise.gif could not be read as an image"),
+        # an iPhone's photo: Chromium and Firefox cannot decode HEIC, and often give it no type
+        (HEIC, "IMG_0001.HEIC", "image/heic", "IMG_0001.HEIC is a HEIC photo, the format iPhones save by default"),
+        (HEIC, "IMG_0002.HEIC", "", "IMG_0002.HEIC is a HEIC photo"),
+        (SVG, "logo.svg", "image/svg+xml", "logo.svg is an SVG drawing: lines and shapes, with no pixels to cluster"),
+        (SVG, "drawing", "", "drawing is an SVG drawing"),
     ],
 )
 def test_bad_files_say_so_and_the_lab_still_works(page, site_url, data, name, mime, words):
@@ -221,6 +231,9 @@ def test_bad_files_say_so_and_the_lab_still_works(page, site_url, data, name, mi
 
 def test_images_that_need_a_word(page, site_url):
     open_lab(page, site_url)
+    drop(page, png(Image.new("RGB", (8, 8), (10, 120, 200))), "one.png")
+    assert wait_result(page, 1, "one.png") == [(10, 120, 200)]
+    assert page.locator("#lab-status").inner_text().startswith("one.png: 1 colour in ")
     rgba = Image.open(io.BytesIO(colours_png(mode="RGBA"))).copy()
     rgba.putalpha(128)
     drop(page, png(rgba), "glass.png")
