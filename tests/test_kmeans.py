@@ -44,7 +44,7 @@ def _random_problem(seed):
 def test_equals_sklearn_lloyd_with_explicit_init(seed):
     X, w, init, k = _random_problem(seed)
     sk = SKKMeans(k, init=init, n_init=1, tol=0, algorithm="lloyd").fit(X, sample_weight=w)
-    km = KMeans(k, init=init.tolist(), tol=0).fit(X.tolist(), None if w is None else w.tolist())
+    km = KMeans(k, init=init.tolist(), tol=0).fit(X.tolist(), sample_weight=None if w is None else w.tolist())
     assert km.labels_ == sk.labels_.tolist()
     np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-9)
     assert km.inertia_ == pytest.approx(sk.inertia_, rel=1e-9, abs=1e-9)
@@ -56,7 +56,7 @@ def test_equals_sklearn_lloyd_with_explicit_init(seed):
 def test_equals_sklearn_with_default_tol(seed):
     X, w, init, k = _random_problem(seed)
     sk = SKKMeans(k, init=init, n_init=1, algorithm="lloyd").fit(X, sample_weight=w)
-    km = KMeans(k, init=init.tolist()).fit(X.tolist(), None if w is None else w.tolist())
+    km = KMeans(k, init=init.tolist()).fit(X.tolist(), sample_weight=None if w is None else w.tolist())
     assert km.labels_ == sk.labels_.tolist()
     np.testing.assert_allclose(km.cluster_centers_, sk.cluster_centers_, rtol=0, atol=1e-9)
     assert km.n_iter_ == sk.n_iter_
@@ -205,6 +205,21 @@ def test_elbow_decreases():
     assert all(b <= a + 1e-9 for a, b in zip(inertias, inertias[1:]))
 
 
+def test_elbow_keeps_the_best_of_its_starts_and_more_starts_never_do_worse():
+    from clusterlab.datasets import load_iris
+
+    rows = [tuple(r) for r in load_iris(columns=["Petal.Length", "Petal.Width"]).data]
+    ten, hundred = dict(elbow(rows, n_init=10)), dict(elbow(rows, n_init=100))
+    for k in range(1, 9):
+        rng = random.Random(0)  # elbow's random_state: the same ten k-means++ starts
+        starts = [_lloyd.kmeanspp(rows, None, k, rng, None) for _ in range(10)]
+        each = [KMeans(k, init=[rows[i] for i in start]).fit(rows).inertia_ for start in starts]
+        assert ten[k] == pytest.approx(min(each), rel=1e-12)
+        assert hundred[k] <= ten[k] + 1e-9  # the first ten of the hundred starts are those ten
+    # ten starts are not always enough: the docstring's example, k = 6 on the iris petals
+    assert (round(ten[6], 2), round(hundred[6], 2)) == (11.06, 11.03)
+
+
 def test_empty_cluster_moves_to_farthest_point():
     # centre at 100 attracts nobody: it moves onto the point farthest from its centre (10)
     X = [[0], [1], [2], [10]]
@@ -238,7 +253,7 @@ def test_history_properties(pts, k, seed, weighted):
         return
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
-        km = KMeans(k, init="random", n_init=1, random_state=seed, tol=0).fit(X, W)
+        km = KMeans(k, init="random", n_init=1, random_state=seed, tol=0).fit(X, sample_weight=W)
     inertias = [s.inertia for s in km.history_]
     for a, b in zip(inertias, inertias[1:]):
         assert b <= a + 1e-9 * max(1.0, a)
@@ -301,6 +316,9 @@ def test_any_input_works_or_raises_documented_errors(X, k):
         ({"n_clusters": 1, "tol": "x"}, [[1], [2]], None, TypeError, "tol must be a number"),
         ({"n_clusters": 1, "random_state": "seed"}, [[1], [2]], None, TypeError, "random_state must be an int"),
         ({"n_clusters": 1}, "abc", None, TypeError, "X must be a list of observations"),
+        ({"n_clusters": 1, "algorithm": "full"}, [[1], [2]], None, ValueError, "unknown algorithm 'full'"),
+        ({"n_clusters": 1, "verbose": 1}, [[1], [2]], None, ValueError, "verbose=1 is not offered"),
+        ({"n_clusters": 1, "copy_x": "yes"}, [[1], [2]], None, TypeError, "copy_x must be True or False"),
     ],
 )
 def test_bad_input_messages(kwargs, X, weight, err, match):
@@ -367,9 +385,9 @@ def test_wide_fit_equals_fit_without_pairwise_engine(monkeypatch, init, weights)
     X[1] = X[0]  # a duplicate
     W = {None: None, "1-3": [1.0 + (i % 3) for i in range(40)],
          "zeros": [float(i % 4 > 1) for i in range(40)]}[weights]  # half the rows weigh nothing
-    fast = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
+    fast = KMeans(4, init=init, n_init=8, random_state=1).fit(X, sample_weight=W)
     monkeypatch.setattr(kmeans_module, "pairwise_pays", lambda n, p, starts: False)
-    plain = KMeans(4, init=init, n_init=8, random_state=1).fit(X, W)
+    plain = KMeans(4, init=init, n_init=8, random_state=1).fit(X, sample_weight=W)
     assert fast.labels_ == plain.labels_
     assert fast.cluster_centers_ == plain.cluster_centers_
     assert fast.inertia_ == plain.inertia_ and fast.n_iter_ == plain.n_iter_
@@ -436,3 +454,45 @@ def test_equal_points_whose_mean_rounds_do_not_make_clusters_swap_until_max_iter
         km = KMeans(2, init="random", n_init=1, random_state=0, tol=0).fit(X)
     assert len(km.history_) < 5
     assert km.labels_ == km.history_[-1].labels == [0, 0, 0]
+
+
+# ------------------------------------------- scikit-learn's estimator API ----
+
+
+def test_fit_ignores_y_as_scikit_learn_does():
+    """KMeans(2).fit(X, y) with labels 0/1 must not weight the points by their labels."""
+    X, y = [[0], [1], [10], [11]], [0, 0, 1, 1]
+    ours = KMeans(2, init=[[0], [11]]).fit(X, y)
+    theirs = SKKMeans(2, init=np.array([[0], [11]]), n_init=1).fit(np.array(X), y)
+    assert ours.cluster_centers_ == theirs.cluster_centers_.tolist() == [[0.5], [10.5]]
+    assert ours.labels_ == theirs.labels_.tolist()
+    assert KMeans(2, init=[[0], [11]]).fit_predict(X, y) == theirs.labels_.tolist()
+    assert KMeans(2, init=[[0], [11]]).fit_transform(X, y) == theirs.transform(np.array(X)).tolist()
+    assert ours.score(X, y) == pytest.approx(theirs.score(np.array(X), y))
+    weights = [1, 3, 1, 1]
+    ours = KMeans(2, init=[[0], [11]]).fit(X, sample_weight=weights)
+    theirs = SKKMeans(2, init=np.array([[0], [11]]), n_init=1).fit(np.array(X), sample_weight=weights)
+    np.testing.assert_allclose(ours.cluster_centers_, theirs.cluster_centers_)
+
+
+@pytest.mark.parametrize("params", [{}, {"n_clusters": 3, "n_init": 5, "max_iter": 50},
+                                    {"init": "random", "random_state": 0, "tol": 0}, {"algorithm": "elkan"},
+                                    {"n_clusters": 2, "init": [[0], [1]], "copy_x": False}])
+def test_repr_and_params_are_scikit_learns(params):
+    ours, theirs = KMeans(**params), SKKMeans(**params)
+    assert repr(ours) == repr(theirs)
+    assert ours.get_params().keys() == theirs.get_params().keys()
+    assert all(ours.get_params()[k] == theirs.get_params()[k] for k in ours.get_params() if k != "init")
+
+
+def test_scikit_learns_clone_and_set_params_work():
+    from sklearn.base import clone
+
+    km = KMeans(3, n_init=5, random_state=1)
+    copy = clone(km)
+    assert copy is not km and repr(copy) == repr(km) == "KMeans(n_clusters=3, n_init=5, random_state=1)"
+    assert copy.set_params(n_clusters=2, tol=0) is copy and copy.n_clusters == 2
+    with pytest.raises(ValueError, match="Invalid parameter 'n_cluster' for estimator KMeans"):
+        copy.set_params(n_cluster=4)
+    X = [[0, 0], [0, 1], [5, 5], [5, 6], [9, 0], [9, 1]]
+    assert clone(km).fit(X).labels_ == KMeans(3, n_init=5, random_state=1).fit(X).labels_
