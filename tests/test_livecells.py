@@ -72,7 +72,7 @@ def test_runaway_output_is_cut():
     assert "output cut after" in r.html and len(r.html) < MAX_TEXT + 500
 
 
-def build(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess:
+def build(tmp_path: Path, markdown: str, more_config: str = "") -> subprocess.CompletedProcess:
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "index.md").write_text(markdown)
@@ -86,7 +86,7 @@ def build(tmp_path: Path, markdown: str) -> subprocess.CompletedProcess:
                   class: python
                   validator: !!python/name:livecells.fence.validate
                   format: !!python/name:livecells.fence.format_cell
-    """))
+    """) + more_config)
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
 
@@ -97,6 +97,17 @@ def test_build_embeds_the_output_of_each_cell(tmp_path):
     html = (tmp_path / "site/index.html").read_text()
     assert html.count('class="lc-cell"') == 2
     assert '<pre class="lc-out lc-stdout">21\n</pre>' in html
+
+
+@pytest.mark.parametrize(
+    "theme_words, title", [("", "Permanent link"), ("extra: {theme_words: {permalink: Permanent lenke}}", "Permanent lenke")]
+)
+def test_the_headings_link_title_is_the_languages(tmp_path, theme_words, title):
+    """The toc extension's permalink title from the language's extra.theme_words
+    (mkdocs.yml gives it per language), else the extension's own."""
+    done = build(tmp_path, "# A heading\n", "  - toc: {permalink: true}\n" + theme_words)
+    assert done.returncode == 0, done.stderr
+    assert f'class="headerlink" href="#a-heading" title="{title}"' in (tmp_path / "site/index.html").read_text()
 
 
 @pytest.mark.parametrize(

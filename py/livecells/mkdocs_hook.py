@@ -12,7 +12,15 @@ a switch of language loads the page afresh, with its ``<html lang>`` and the
 runtime's words).  The plugin builds the languages one after the other into
 one folder, each build writing these files at the root; the hook moves each
 language's copy to its root and puts the default language's back at the end
-of ``mkdocs build`` (on_shutdown).
+of ``mkdocs build`` (on_shutdown).  Each language's 404 page goes to its root
+the same way (``nb/404.html``); the site's own, the default language's, sends a
+reader at a missing address below a language's root there (overrides/404.html).
+
+The theme's words that neither Material nor the i18n plugin says in a page's
+language come from that language's ``extra.theme_words`` (mkdocs.yml): the
+headings' link title (the toc extension's ``permalink_title``, set here for each
+language's build) and, through overrides/partials/language.html and
+overrides/404.html, the header's and footer's names and the 404 page's title.
 """
 
 import json
@@ -21,6 +29,7 @@ import posixpath
 import tomllib
 from html import escape
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs import plugins
 
@@ -30,10 +39,15 @@ ROOT = Path(__file__).resolve().parents[2]
 #: The model's file name, next to each page with cells (web/contract.json).
 MODEL_FILE = fence.CONTRACT["pageModel"]["file"]
 #: What each language's build writes at the site's root and Material reads from the language's root.
-LANGUAGE_FILES = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz")
+#: (Its 404 page too: overrides/404.html sends a reader there.)
+LANGUAGE_FILES = ("search/search_index.json", "sitemap.xml", "sitemap.xml.gz", "404.html")
 #: What the default language's build writes and the later builds overwrite.
-DEFAULT_FILES = (*LANGUAGE_FILES, "404.html")
+DEFAULT_FILES = LANGUAGE_FILES
+#: Material's settings for its scripts, in every page; "base" is the site's root.
+CONFIG_SCRIPT = '<script id="__config" type="application/json">'
 _markdown: dict[str, str] = {}
+#: The toc extension's own permalink title (mkdocs.yml), for the languages without theme_words.
+_toc_title: dict[str, object] = {}
 _default_files: dict[str, bytes] = {}
 _site_dir = Path("site")
 #: Material's search dialog, which has no accessible name of its own (axe: aria-dialog-name).
@@ -79,6 +93,21 @@ def language_root(config) -> str:
     return "" if lang == default_language(config) else f"{lang}/"
 
 
+def language_roots(config) -> list[str]:
+    """The roots of the languages other than the default: ['nb/', 'id/']."""
+    i18n = _i18n(config)
+    if i18n is None:
+        return []
+    return [f"{lang.locale}/" for lang in i18n.config.languages if lang.build and not lang.default]
+
+
+def theme_words(config) -> dict:
+    """The build's language's words for the theme (``extra.theme_words`` of its
+    language in mkdocs.yml, which the i18n plugin puts into ``extra``); {} in
+    the default language, whose words are the theme's own."""
+    return dict(config.extra.get("theme_words") or {})
+
+
 @plugins.event_priority(-150)  # after the i18n plugin has switched the theme's language
 def on_config(config, **kwargs):
     # Material's search plugin reads its language, word separator and pipeline
@@ -89,6 +118,17 @@ def on_config(config, **kwargs):
     if search is not None:
         search.config.lang, search.config.separator, search.config.pipeline = [], None, None
         search.on_config(config)
+    # The headings' permalink title (a markdown extension's setting, which the
+    # i18n plugin does not set per language): the language's, else the toc's own.
+    toc = config.mdx_configs.get("toc")
+    if toc is not None:
+        if not _toc_title:  # the first build, the default language's
+            _toc_title["title"] = toc.get("permalink_title")
+        title = theme_words(config).get("permalink") or _toc_title["title"]
+        if title is None:
+            toc.pop("permalink_title", None)
+        else:
+            toc["permalink_title"] = title
     return config
 
 
@@ -162,7 +202,38 @@ def on_post_page(output, page, config, **kwargs):
     return output
 
 
+def on_template_context(context, template_name, config, **kwargs):
+    if template_name == "404.html":  # overrides/404.html
+        context["lc_language_root"] = language_root(config)
+        context["lc_language_roots"] = language_roots(config)
+    return context
+
+
+def set_config_base(html: str, base: str, new_base: str) -> str:
+    """Point Material's scripts at a language's root on a page whose links are
+    written from the site's root (a 404 page: its ``base_url`` is the site's
+    address, so that it works at any address), so that its search and instant
+    navigation stay within the language, as on the language's other pages.
+
+    >>> set_config_base(CONFIG_SCRIPT + '{"annotate": null, "base": "/", "features": []}</script>', "/", "/nb/")
+    '<script id="__config" type="application/json">{"annotate": null, "base": "/nb/", "features": []}</script>'
+    """
+    start = html.find(CONFIG_SCRIPT)
+    old = f'"base": {json.dumps(base)}'
+    at = html.find(old, start, html.find("</script>", start)) if start >= 0 else -1
+    if at < 0:
+        raise ValueError(
+            f"Material's settings ({CONFIG_SCRIPT}) with {old} are not in the 404 page: "
+            "update set_config_base in py/livecells/mkdocs_hook.py to the new markup."
+        )
+    return html[:at] + f'"base": {json.dumps(new_base)}' + html[at + len(old):]
+
+
 def on_post_template(output, template_name, config, **kwargs):
+    root = language_root(config)
+    if template_name == "404.html" and root:  # the language's 404 page, at nb/404.html
+        base = urlsplit(config.site_url or "/").path  # as MkDocs writes an error page
+        output = set_config_base(output, base, posixpath.join(base, root))
     return name_search_dialog(output, site_language(config))  # 404.html
 
 

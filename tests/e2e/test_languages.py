@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from conftest import (
     DEFAULT,
     LANGUAGES,
@@ -43,6 +44,80 @@ def test_every_page_has_its_languages_html_lang():
             wrong.append((path, found))
     assert wrong == []
     assert re.search(r'<html lang="en"', (SITE / "404.html").read_text(encoding="utf-8"))
+
+
+#: Where Material writes the theme's words on a page: the colour toggle's names
+#: (theme.palette), the header's and footer's names (its partials' "header" and
+#: "footer"), the headings' link titles (the toc extension) and a 404 page's title.
+THEME_WORDS = {
+    "colour toggle title": r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette_',
+    "colour toggle label": r'<input class="md-option"[^>]* aria-label="([^"]*)"',
+    "header": r'<nav class="md-header__inner[^"]*" aria-label="([^"]*)"',
+    "footer": r'<nav class="md-footer__inner[^"]*" aria-label="([^"]*)"',
+    "heading link": r'<a class="headerlink" href="[^"]*" title="([^"]*)"',
+    "404 title": r"<h1>(404[^<]*)</h1>",
+}
+
+
+def theme_words(html: str) -> dict[str, set[str]]:
+    return {name: set(re.findall(pattern, html)) for name, pattern in THEME_WORDS.items()}
+
+
+def material_config(html: str) -> dict:
+    return json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_the_themes_words_are_in_the_pages_language(lang):
+    """Every page of the language, and its 404 page (nb/404.html, where the
+    site's own 404 page sends a reader at a missing address below nb/), has
+    each of the theme's words where its English page has it, and none in
+    English (extra.theme_words and theme.palette of the language in mkdocs.yml)."""
+    english = [p for p in site_pages() if page_language(p) == DEFAULT]
+    pairs = [(f"{root(lang)}{p}index.html", f"{p}index.html") for p in english]
+    pairs.append((f"{root(lang)}404.html", "404.html"))
+    wrong, found = [], {name: set() for name in THEME_WORDS}
+    for translated, original in pairs:
+        if not (SITE / translated).is_file():
+            wrong.append((translated, "missing"))
+            continue
+        html = (SITE / translated).read_text(encoding="utf-8")
+        ours, theirs = theme_words(html), theme_words((SITE / original).read_text(encoding="utf-8"))
+        for name in THEME_WORDS:
+            found[name] |= theirs[name]
+            if bool(ours[name]) != bool(theirs[name]) or ours[name] & theirs[name]:
+                wrong.append((translated, name, sorted(ours[name])))
+        if re.search(r'<html lang="([^"]+)"', html)[1] != lang:
+            wrong.append((translated, "html lang"))
+    assert wrong == []
+    assert all(found.values()), found  # Material still writes each of them where THEME_WORDS looks
+    # The language's 404 page is written from the site's root (any address may
+    # show it) but searches and navigates within the language, as its pages do.
+    base = material_config((SITE / "404.html").read_text(encoding="utf-8"))["base"]
+    assert material_config((SITE / root(lang) / "404.html").read_text(encoding="utf-8"))["base"] == base + root(lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_missing_page_gets_the_404_page_of_its_language_at_its_address(page, site_url, lang):
+    """GitHub Pages answers every missing address with the site's own 404.html
+    (the default language's; tests/e2e/test_subpath.py serves it so): below a
+    language's root it sends the reader to that language's 404 page, which
+    puts the address back."""
+    missing = f"{site_url}{root(lang)}no-such-page/?x=1#part"  # its query and fragment too
+    body = (SITE / "404.html").read_bytes()
+    page.route(missing.split("#")[0], lambda route: route.fulfill(status=404, body=body, content_type="text/html"))
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(missing, wait_until="commit")
+    page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=15_000)
+    page.wait_for_function("typeof window.document$?.subscribe === 'function'", timeout=60_000)
+    said = theme_words(page.content())
+    assert page.url == missing
+    expected = theme_words((SITE / root(lang) / "404.html").read_text(encoding="utf-8"))
+    assert said["404 title"] == expected["404 title"] and said["header"] == expected["header"]
+    assert errors == []
+    violations = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert violations == []
 
 
 def test_every_language_has_the_same_pages():
