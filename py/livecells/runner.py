@@ -20,13 +20,55 @@ import json
 import keyword
 import sys
 import traceback
+import warnings
 from dataclasses import dataclass
 
-__all__ = ["MAX_TEXT", "Buffer", "CellResult", "export_variable", "new_namespace", "render", "run_cell", "set_buffer"]
+__all__ = ["MAX_RECURSION_LIMIT", "MAX_TEXT", "Buffer", "CellResult", "capped_setrecursionlimit", "export_variable",
+           "new_namespace", "render", "run_cell", "set_buffer"]
 
 #: Text longer than this (per stream) is cut, so a runaway print cannot
 #: freeze the page; the cut is announced in the output.
 MAX_TEXT = 100_000
+
+
+#: The highest recursion limit the browser's Python is given.  An exception
+#: raised more than about 3,100 Python frames deep overflows Chromium's stack
+#: while Python unwinds it (about 3,150 in Chromium 156; Firefox and WebKit
+#: allow more), and that is a fatal error of Pyodide, not a RecursionError.
+#: Plain calls that return go far deeper safely.  README.md, "A Python that
+#: dies is replaced", says how it was measured.
+MAX_RECURSION_LIMIT = 2500
+
+
+def capped_setrecursionlimit(limit, _set=sys.setrecursionlimit) -> None:
+    """``sys.setrecursionlimit``, lowered to :data:`MAX_RECURSION_LIMIT` with a warning.
+
+    The worker's Python puts it in the place of ``sys.setrecursionlimit``, so
+    that ``sys.setrecursionlimit(100000)`` and an endless recursion end in a
+    RecursionError instead of a dead Python.
+
+    >>> import warnings
+    >>> got = []
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     capped_setrecursionlimit(100000, _set=got.append)
+    >>> got, str(caught[0].message)[:37]
+    ([2500], 'sys.setrecursionlimit(100000) is 2500')
+    """
+    if isinstance(limit, int) and not isinstance(limit, bool) and limit > MAX_RECURSION_LIMIT:
+        warnings.warn(
+            f"sys.setrecursionlimit({limit}) is {MAX_RECURSION_LIMIT} here: in the browser, a recursion "
+            "much deeper than that crashes Python instead of raising RecursionError. A function that "
+            "must go deeper can be written with a loop.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+        limit = MAX_RECURSION_LIMIT
+    _set(limit)
+
+
+if sys.platform == "emscripten":  # the browser's Python, not the build's
+    sys.setrecursionlimit = capped_setrecursionlimit
 
 
 @dataclass

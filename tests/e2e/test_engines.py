@@ -175,3 +175,22 @@ def test_run_pressed_while_python_starts_gives_the_prerendered_output(engine, si
         what="the early Run's output",
     )
     assert engine.js(OUTPUT, 3) == before
+
+
+def test_a_recursion_that_kills_python_is_explained_and_the_next_run_works(engine, site):
+    """Each engine's stack overflows at its own depth (test_cells.KILLS_PYTHON);
+    in each, the cell says Python crashed, and the next run prints."""
+    from test_cells import KILLS_PYTHON
+
+    open_ready(engine, site + LESSON)
+    engine.replace_text(f"{CELLS} .cm-content", 1, KILLS_PYTHON)
+    engine.click(f"{CELLS} .lc-btn--run", 1)
+    note = engine.wait_for(
+        f"() => {{ const t = document.querySelectorAll('{CELLS} .lc-output')[1].textContent;"
+        " return t.includes('Python crashed while running this cell') && t; }",
+        timeout=120, what="the cell says that Python crashed")
+    assert "sys.setrecursionlimit" in note
+    engine.wait_for(READY, timeout=120, what="a new Python ready")
+    engine.replace_text(f"{CELLS} .cm-content", 1, "print('back', 6 * 7)")
+    run(engine, 1)
+    assert "back 42" in engine.js(OUTPUT, 1)
