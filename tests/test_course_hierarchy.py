@@ -115,6 +115,29 @@ def test_cutting_the_complete_tree_of_a_to_e():
         [0, 0, 0, 0, 0], [1, 0, 0, 0, 0], [2, 1, 1, 1, 0], [3, 2, 2, 1, 0], [4, 3, 2, 1, 0]]
 
 
+def test_reading_the_tree_by_heights_not_by_leaf_order():
+    """hierarchical.md's 'Reading the tree': b and c are neighbours but join at the top, c and e join low."""
+    from scipy.spatial.distance import squareform
+
+    Z = linkage(X, "complete")
+    cell = next(c for c in re.findall(r"```python live[^\n]*\n(.*?)```", (DOCS / "hierarchical.md").read_text(), re.S)
+                if "def joined_at" in c)
+    ns = {"Z": Z, "names": NAMES}
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        exec(cell, ns)  # noqa: S102 - the page's own cell
+    cophenetic = squareform(scipy_h.cophenet(np.array(Z)))
+    for i in range(5):
+        for k in range(i + 1, 5):
+            assert ns["joined_at"](Z, i, k) == pytest.approx(cophenetic[i, k], rel=1e-12)
+    assert scipy_h.leaves_list(np.array(Z)).tolist() == [0, 1, 2, 3, 4]  # a b c d e, as drawn
+    assert out.getvalue().splitlines()[1:] == [
+        "orders that draw the same tree: 16", "b and c join at 8.49", "c and e join at 3.61"]
+    assert round(Z[-1][2], 2) == 8.49  # "only at the top"
+    text = re.sub(r"\s+", " ", (DOCS / "hierarchical.md").read_text())
+    assert "\\(2^4 = 16\\) orders" in text
+    assert "b and c sit side by side, yet they join only at the top, at 8.49; c and e" in text
+
+
 # ---------------------------------------------------- hierarchical.md: A-J ---
 
 
@@ -224,6 +247,55 @@ def test_inversion_triangle():
         assert inversions(linkage(ds.data, method)) == []
     # c is farther than 10 from a and from b, so no pair of points is closer than a, b
     assert min(math.dist(ds.data[2], p) for p in ds.data[:2]) > 10
+
+
+def monotone_by_lance_williams(coefficients):
+    """The page's condition: alpha_i, alpha_j >= 0, gamma >= -min(alpha_i, alpha_j), alpha_i + alpha_j + beta >= 1."""
+    a_i, a_j, beta, gamma = coefficients
+    return a_i >= 0 and a_j >= 0 and gamma >= -min(a_i, a_j) and a_i + a_j + beta >= 1 - 1e-12
+
+
+def test_only_centroid_and_median_fail_the_lance_williams_condition():
+    from clusterlab.hierarchy import LANCE_WILLIAMS
+
+    sizes = [(i, j, k) for i in range(1, 7) for j in range(1, 7) for k in range(1, 7)]
+    meets = {m: all(monotone_by_lance_williams(row.coefficients(*n)) for n in sizes)
+             for m, row in LANCE_WILLIAMS.items()}
+    fails = {m: not any(monotone_by_lance_williams(row.coefficients(*n)) for n in sizes)
+             for m, row in LANCE_WILLIAMS.items()}
+    assert [m for m in meets if meets[m]] == ["single", "complete", "average", "weighted", "ward"]
+    assert [m for m in fails if fails[m]] == ["centroid", "median"]
+    for i, j, k in sizes:  # centroid: beta = -alpha_i alpha_j; median: beta = -1/4; the others sum to 1
+        a_i, a_j, beta, _ = LANCE_WILLIAMS["centroid"].coefficients(i, j, k)
+        assert beta == pytest.approx(-a_i * a_j) and a_i + a_j + beta < 1
+        assert LANCE_WILLIAMS["median"].coefficients(i, j, k)[2] == -0.25
+        for m in ("single", "complete", "average", "weighted", "ward"):
+            a_i, a_j, beta, _ = LANCE_WILLIAMS[m].coefficients(i, j, k)
+            assert a_i + a_j + beta == pytest.approx(1)
+    # the page's table for three single points
+    table = {m: [round(c, 2) for c in row.coefficients(1, 1, 1)] for m, row in LANCE_WILLIAMS.items()}
+    assert table["centroid"] == table["median"] == [0.5, 0.5, -0.25, 0.0]
+    assert table["ward"] == [0.67, 0.67, -0.33, 0.0] and table["single"][3] == -0.5
+    # the triangle: 0.5 * 106 + 0.5 * 106 - 0.25 * 100 = 81 = 9 ** 2
+    a, b, c = np.array(_shapes.inversion_triangle().data)
+    assert [round(float(((c - a) ** 2).sum()), 9), round(float(((a - b) ** 2).sum()), 9)] == [106, 100]
+    assert 0.5 * 106 + 0.5 * 106 - 0.25 * 100 == 81 == 9 ** 2
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_linkages_that_meet_the_condition_never_invert_and_scipy_agrees(seed):
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(40, 2)) * [1, 3]
+    for method in ["single", "complete", "average", "weighted", "ward"]:
+        Z = linkage(X.tolist(), method)
+        assert inversions(Z) == [], method
+        assert (np.diff(scipy_h.linkage(X, method)[:, 2]) >= 0).all(), method
+    for method in ["centroid", "median"]:  # same heights as scipy's, inversions included
+        np.testing.assert_allclose([row[2] for row in linkage(X.tolist(), method)],
+                                   scipy_h.linkage(X, method)[:, 2], rtol=1e-9)
+    text = re.sub(r"\s+", " ", (DOCS / "linkages.md").read_text())
+    assert "Why only centroid and median linkage?" in text and "(0.75 for single points)" in text
+    assert "Any linkage that says" not in text
 
 
 def test_three_blobs_centroid_tree_inverts_at_the_top():

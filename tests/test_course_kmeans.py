@@ -1,17 +1,21 @@
-"""The numbers in the text of the K-means pages (docs/kmeans.md, docs/write-kmeans.md),
-recomputed with clusterlab (and numpy), so text and code cannot drift apart."""
+"""The numbers and claims in the text of the K-means pages (docs/kmeans.md, docs/write-kmeans.md,
+with the lecture's code on docs/image-as-data.md, the memory figures of docs/kmeans-or-hierarchical.md
+and the home page's outline), recomputed with clusterlab (and numpy, scikit-learn where they are the
+reference), so text and code cannot drift apart."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from clusterlab.datasets import city_density, load_iris, ten_points
-from clusterlab.kmeans import KMeans, elbow
+from clusterlab.datasets import city_density, load_iris, load_photo, ten_points
+from clusterlab.distance import sqeuclidean
+from clusterlab.kmeans import KMeans, elbow, within_cluster_variation
 from clusterlab.player import cluster_sets
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -109,12 +113,77 @@ def test_two_seeds_reach_different_optima_and_more_starts_find_the_better():
          "4 of the 20 random starts end in the poor one", "none of the 20 k-means++ starts does")
 
 
-def test_the_elbow_is_at_three():
-    petals = load_iris(columns=["Petal.Length", "Petal.Width"]).data
-    w = dict(elbow(petals, ks=range(1, 9)))
-    gains = [w[k] - w[k + 1] for k in range(1, 8)]
-    assert gains[0] > gains[1] > 2 * gains[2]  # the big drops end at K = 3
-    says("Three clusters it is")
+def test_each_pair_counts_twice_in_the_within_cluster_variation():
+    ds = ten_points()
+    labels = [0, 0, 0, 0, 1, 1, 1, 2, 2, 2]
+    w = within_cluster_variation(ds.data, labels)
+    for k in range(3):
+        members = [x for x, label in zip(ds.data, labels) if label == k]
+        ordered = sum(sqeuclidean(a, b) for a in members for b in members) / len(members)
+        once = sum(sqeuclidean(a, b) for a, b in combinations(members, 2)) / len(members)
+        assert ordered == pytest.approx(w[k]) and once == pytest.approx(w[k] / 2)
+    says("over every ordered pair", "each pair counts twice", "adding up each pair only once gives half")
+
+
+PETALS = load_iris(columns=["Petal.Length", "Petal.Width"])
+
+
+def test_the_elbow_bends_most_at_two_and_does_not_settle_k():
+    w = [inertia for _, inertia in elbow(PETALS.data, ks=range(1, 9))]
+    assert [f"{v:.2f}" for v in w[:4]] == ["550.90", "86.39", "31.37", "19.48"]
+    drops = [a - b for a, b in zip(w, w[1:])]
+    assert [f"{d:.2f}" for d in drops[:3]] == ["464.51", "55.02", "11.89"]
+    assert all(a > b for a, b in zip(drops, drops[1:]))  # "by less with every cluster after that"
+    bends = [a / b for a, b in zip(drops, drops[1:])]  # drop before K over drop after K, for K = 2, 3, ...
+    assert bends.index(max(bends)) == 0 and bends[0] > 8 and 1 < bends[1] < 5
+    says("falls by 464.51 from 1 to 2 clusters, by 55.02 from 2 to 3, by 11.89 from 3 to 4",
+         "bends most sharply at \\(K = 2\\)", "more than eight times", "less than five times",
+         "the elbow does not settle the question")
+    assert "Three clusters it is" not in PROSE
+
+
+def test_the_silhouette_of_scikit_learn_prefers_two_clusters():
+    from sklearn.cluster import KMeans as SKMeans
+    from sklearn.metrics import silhouette_score
+
+    import clusterlab
+
+    X = np.array(PETALS.data)
+    score = {k: silhouette_score(X, SKMeans(k, n_init=50, random_state=0).fit(X).labels_) for k in range(2, 9)}
+    assert [f"{score[k]:.2f}" for k in (2, 3, 4)] == ["0.77", "0.66", "0.61"]
+    assert max(score, key=score.get) == 2
+    assert not any("silhouette" in name.lower() for name in clusterlab.__dict__)  # "clusterlab does not compute it"
+    # the two clusters: the 50 setosa flowers and one versicolor, then the other 99
+    for labels in (KMeans(2, n_init=10, random_state=0).fit(PETALS.data).labels_,
+                   SKMeans(2, n_init=50, random_state=0).fit(X).labels_.tolist()):
+        setosa_side = labels[PETALS.target.index("setosa")]
+        with_setosa = Counter(t for lab, t in zip(labels, PETALS.target) if lab == setosa_side)
+        assert with_setosa == {"setosa": 50, "versicolor": 1} and labels.count(1 - setosa_side) == 99
+    says("0.77 for \\(K = 2\\), 0.66 for \\(K = 3\\) and 0.61 for \\(K = 4\\)", "50 starts",
+         "the 50 setosa flowers", "a single versicolor", "the remaining 99 versicolor and virginica flowers")
+
+
+def test_ten_elbow_starts_miss_the_lowest_inertia_for_larger_k():
+    from sklearn.cluster import KMeans as SKMeans
+
+    ks = range(1, 9)
+    ten = dict(elbow(PETALS.data, ks=ks))
+    hundred = dict(elbow(PETALS.data, ks=ks, n_init=100))
+    lowest = {k: SKMeans(k, n_init=100, random_state=0).fit(np.array(PETALS.data)).inertia_ for k in ks}
+    assert all(f"{hundred[k]:.2f}" == f"{lowest[k]:.2f}" for k in ks)  # the lowest scikit-learn finds in 100 starts
+    missed = [k for k in ks if f"{ten[k]:.2f}" != f"{lowest[k]:.2f}"]
+    assert missed == [4, 6, 7, 8] and all(ten[k] > hundred[k] for k in missed)
+    assert [(f"{hundred[k]:.2f}", f"{ten[k]:.2f}") for k in (4, 8)] == [("19.47", "19.48"), ("7.62", "7.73")]
+    says("the best of 10 k-means++ starts", "\\(K = 4\\) gives 19.47 instead of 19.48",
+         "\\(K = 8\\) gives 7.62 instead of 7.73")
+
+
+def test_r_has_nstart_but_no_k_means_plus_plus_and_runs_hartigan_wong():
+    # R's documentation (?kmeans): kmeans(x, centers, iter.max = 10, nstart = 1,
+    # algorithm = c("Hartigan-Wong", "Lloyd", "Forgy", "MacQueen")); random rows as starts
+    says("R's `kmeans` has only the first", "where it is 1 unless you set it", "R's `kmeans` has no k-means++",
+         "By default its `kmeans` runs Hartigan and Wong's algorithm", '`algorithm = "Lloyd"`')
+    assert "in scikit-learn, in R and here" not in PROSE
 
 
 def test_iris_confusion_table_50_48_46_and_96_percent():
@@ -147,6 +216,93 @@ def test_the_lecture_code_gives_the_same_clusters_in_scikit_learn_and_here():
     pairs = set(zip(here.labels_, there.labels_.tolist()))
     assert len(pairs) == 3  # the same partition, whatever the numbering
     says("the clusters are the same")
+
+
+def test_kmeans_n_clusters_alone_now_makes_one_k_means_plus_plus_start():
+    import inspect
+
+    import sklearn
+    from sklearn.cluster import KMeans as SKMeans
+
+    df = np.array(PETALS.data)
+    assert tuple(int(v) for v in sklearn.__version__.split(".")[:2]) >= (1, 4)
+    assert inspect.signature(SKMeans).parameters["n_init"].default == "auto"
+    assert SKMeans(n_clusters=3, random_state=0).fit(df)._n_init == 1
+    assert SKMeans(n_clusters=3, random_state=0, n_init=10).fit(df)._n_init == 10
+    # clusterlab's default is the same: one k-means++ start
+    alone = KMeans(n_clusters=3, random_state=0).fit(PETALS.data)
+    assert alone.inertia_ == KMeans(n_clusters=3, random_state=0, n_init=1).fit(PETALS.data).inertia_
+    says("Since scikit-learn 1.4 the default is `n_init=\"auto\"`, which with k-means++ means a single start",
+         "In 2020, when the lecture was given, scikit-learn's default was 10 starts")
+    image = " ".join(re.sub(r"```.*?```", "", (DOCS / "image-as-data.md").read_text(encoding="utf-8"),
+                            flags=re.S).split())
+    assert "in 2020 that was 10 starts" in image and "since scikit-learn 1.4 it is `n_init=\"auto\"`" in image
+    check = " ".join((DOCS / "check-yourself.md").read_text(encoding="utf-8").split())
+    assert "since scikit-learn 1.4 the default is `n_init=\"auto\"`, which with k-means++ means a single start" in check
+
+
+def test_the_project_slides_two_slips_raise_the_errors_the_image_page_names():
+    from sklearn.cluster import KMeans as SKMeans
+
+    kmeans = SKMeans(n_clusters=2, n_init=1, random_state=0).fit(np.array(load_photo("coffee").data))
+    with pytest.raises(AttributeError):
+        kmeans.cluster_centers__  # noqa: B018 - the slide's spelling
+    sentroider, data_klynge = kmeans.cluster_centers_, kmeans.labels_
+    with pytest.raises(TypeError, match="not callable"):
+        sentroider(data_klynge)
+    assert sentroider[data_klynge].shape == (9600, 3)  # the square brackets work
+    image = " ".join(re.sub(r"```.*?```", "", (DOCS / "image-as-data.md").read_text(encoding="utf-8"),
+                            flags=re.S).split())
+    for phrase in ("`kmeans.cluster_centers__`, with two underscores at the end, which raises `AttributeError`",
+                   "`sentroider(data_klynge)`, with round brackets, which raises `TypeError`"):
+        assert phrase in image, phrase
+
+
+# ---------------------------------------------------------- K-means or hierarchical?
+
+
+def test_a_python_list_of_distances_costs_32_bytes_each_and_numpy_8():
+    import struct
+    import sys
+
+    from clusterlab.distance import pdist
+
+    assert sys.getsizeof(1.5) == 24 and struct.calcsize("P") == 8  # a 64-bit CPython
+    d = pdist([[i, i * i % 7] for i in range(200)])
+    assert isinstance(d, list) and len(d) == 200 * 199 // 2
+    per_distance = (sys.getsizeof(d) + sum(map(sys.getsizeof, d))) / len(d)
+    assert 32 <= per_distance < 33
+    assert np.array(d).itemsize == 8
+    page = (DOCS / "kmeans-or-hierarchical.md").read_text(encoding="utf-8")
+    assert "NUMPY_FLOAT = 8 " in page and "PYTHON_FLOAT = 24 + 8 " in page
+    text = " ".join(re.sub(r"```.*?```", "", page, flags=re.S).split())
+    for phrase in ("In a numpy array each takes 8 bytes", "each takes about 32", "24 bytes on a 64-bit CPython",
+                   "`sys.getsizeof(1.5)`", "the list's 8-byte pointer to it"):
+        assert phrase in text, phrase
+    # the Python figures the text quotes, for the copy, the original and a phone photo
+    n_copy, n_original, n_phone = 120 * 80, 600 * 400, 4000 * 3000
+    python = {n: 32 * n * (n - 1) // 2 for n in (n_copy, n_original, n_phone)}
+    assert 1e9 < python[n_copy] < 2e9          # "more than a gigabyte as a Python list"
+    assert 0.9e12 < python[n_original] < 1e12  # "close to a terabyte as a Python list"
+    assert 2e15 < python[n_phone] < 3e15       # "more than two petabytes as a Python list"
+    for phrase in ("more than a gigabyte as a Python list", "close to a terabyte as a Python list",
+                   "more than two petabytes as a Python list"):
+        assert phrase in text, phrase
+
+
+# ---------------------------------------------------------- the home page
+
+
+@pytest.mark.parametrize("lang", ["", ".nb", ".id"])
+def test_the_home_pages_outline_lists_every_lesson_in_the_navigations_order(lang):
+    config = (DOCS.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = config[config.index("\nnav:\n"):].split("\n\n")[0]  # the nav block, up to the first blank line
+    lessons = [page for page in re.findall(r"^  - .*: ([\w-]+\.md)$", nav, flags=re.M)
+               if page not in ("index.md", "glossary.md", "credits.md")]
+    home = (DOCS / f"index{lang}.md").read_text(encoding="utf-8")
+    outline = re.findall(r"^ ?\d+\. \[[^\]]+\]\(([\w-]+\.md)\)", home, flags=re.M)
+    assert outline == lessons
+    assert re.findall(r"^ ?(\d+)\. \[", home, flags=re.M) == [str(i) for i in range(1, len(lessons) + 1)]
 
 
 # ---------------------------------------------------------- Write K-means yourself

@@ -1,6 +1,8 @@
 """The numbers quoted in the text of the course pages, recomputed with the library
 (and, where it applies, with numpy/scipy/scikit-learn), so text and code cannot drift apart."""
 
+import contextlib
+import io
 import re
 from pathlib import Path
 
@@ -10,6 +12,14 @@ from clusterlab import datasets
 from clusterlab.distance import correlation, euclidean
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def live_cell(page: str, marker: str) -> str:
+    """The code of the one live cell of a page that contains ``marker``."""
+    cells = re.findall(r"```python live[^\n]*\n(.*?)```", (DOCS / page).read_text(encoding="utf-8"), re.S)
+    found = [code for code in cells if marker in code]
+    assert len(found) == 1, (page, marker, len(found))
+    return found[0]
 
 
 def text_of(page: str) -> str:
@@ -53,7 +63,12 @@ def test_distances_units_change_the_nearest_neighbour(iris_units):
 def test_distances_correlation_range():
     assert correlation([1, 2, 3, 2], [10, 20, 30, 20]) == pytest.approx(0, abs=1e-12)
     assert correlation([1, 2, 3, 2], [3, 2, 1, 2]) == pytest.approx(2)
-    assert "from 0 (the profiles rise and fall exactly together) through 1 (unrelated) to 2" in text_of("distances.md")
+    text = text_of("distances.md")
+    assert "from 0 (the profiles rise and fall exactly together) through 1 (unrelated) to 2" in text
+    # one reading throughout: cell lines are the observations, genes the variables (as on the NCI60 page)
+    assert "Take two cell lines, each described by the activity of many genes" in text
+    assert "two genes whose activity" not in text
+    assert "standardises its 6830 genes before it clusters the cell lines" in text
 
 
 def test_distances_standardising_removes_the_unit(iris_units):
@@ -151,24 +166,95 @@ def test_nci60_complete_linkage_four_clusters(nci60_trees):
     assert "Breast cancer lines are spread over three clusters" in text
 
 
-def test_nci60_other_linkages_and_leaf_order(nci60_trees):
+def test_nci60_other_linkages_give_other_sizes(nci60_trees):
     from collections import Counter
 
-    from clusterlab.hierarchy import fcluster, leaves_list
+    from clusterlab.hierarchy import fcluster
 
     nci, X, Z = nci60_trees
     sizes = {m: sorted(Counter(fcluster(Z[m], 4, criterion="maxclust")).values(), reverse=True) for m in Z}
     assert sizes == {"complete": [40, 9, 8, 7], "average": [54, 8, 1, 1], "single": [61, 1, 1, 1]}
 
-    def leukaemia_adjacent(method):
-        order = [nci.target[i] for i in leaves_list(Z[method])]
-        where = [i for i, t in enumerate(order) if "LEUKEMIA" in t or "K562" in t]
-        return where[-1] - where[0] == len(where) - 1
 
-    # "in the complete and average trees the leukaemia lines form one branch ...
-    #  single linkage: even the leukaemia lines are mixed with other types"
-    assert leukaemia_adjacent("complete") and leukaemia_adjacent("average")
-    assert not leukaemia_adjacent("single")
+def test_nci60_has_60_cell_lines_and_four_repeat_measurements():
+    types = datasets.load_nci60().target
+    repeats = [t for t in types if t.endswith("-repro")]
+    assert repeats == ["K562B-repro", "K562A-repro", "MCF7A-repro", "MCF7D-repro"]
+    assert len(types) - len(repeats) == 60
+    assert "60 cell lines grown from human tumours and four repeat measurements" in text_of("nci60.md")
+
+
+def joined_heights(Z, n):
+    """Per pair of leaves, the height at which they first share a cluster (scipy's cophenetic distance)."""
+    import numpy as np
+    from scipy.cluster.hierarchy import cophenet
+    from scipy.spatial.distance import squareform
+
+    C = squareform(cophenet(np.array(Z)))
+    assert C.shape == (n, n)
+    return C
+
+
+def test_nci60_reads_heights_not_leaf_order(nci60_trees):
+    """The page's table: for a set of lines, the first cluster holding them all, its height and how
+    many other lines it holds; checked against scipy's cophenetic distances."""
+    import numpy as np
+
+    nci, X, Z = nci60_trees
+    ns = {"types": nci.target, "Z": Z}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(live_cell("nci60.md", "def joined"), ns)  # noqa: S102 - the page's own cell
+    joined, kind = ns["joined"], ns["kind"]
+    lines = {c: {i for i, t in enumerate(kind) if t == c} for c in ("LEUKEMIA", "MELANOMA", "BREAST")}
+    assert [len(v) for v in lines.values()] == [8, 8, 9]
+    got = {m: {c: joined(Z[m], v) for c, v in lines.items()} for m in Z}
+    for m in Z:
+        C = joined_heights(Z[m], 64)
+        for c, members in lines.items():
+            idx = sorted(members)
+            height, size = got[m][c]
+            assert height == C[np.ix_(idx, idx)].max()  # the height at which all of them are together
+            # the cluster made there holds every leaf within that height of a member
+            assert size == len({k for i in idx for k in range(64) if C[i, k] <= height})
+    others = {m: {c: (round(h, 2), size - len(lines[c])) for c, (h, size) in got[m].items()} for m in Z}
+    assert others["complete"]["LEUKEMIA"][1] == others["average"]["LEUKEMIA"][1] == 0  # a branch of their own
+    assert others["single"]["LEUKEMIA"][1] == 56
+    assert others["complete"]["MELANOMA"] == (138.65, 32) and others["average"]["MELANOMA"] == (114.77, 33)
+    assert others["complete"]["BREAST"][0] == round(Z["complete"][-1][2], 2) == 163.49
+    # the repeat measurements of one cell line join lowest of all
+    types = nci.target
+    pair = {a: round(joined(Z["complete"], {types.index(a), types.index(b)})[0], 2)
+            for a, b in [("K562A-repro", "K562B-repro"), ("MCF7A-repro", "MCF7D-repro")]}
+    lowest = [round(row[2], 2) for row in Z["complete"][:4]]
+    assert pair == {"K562A-repro": 56.18, "MCF7A-repro": 58.76} and lowest == [48.83, 53.39, 56.18, 58.76]
+    assert len(Z["complete"]) == 63
+    text = text_of("nci60.md")
+    for phrase in ("at 138.65 in the complete tree and 114.77 in the average tree", "more than 30 lines",
+                   "top of the complete tree (163.49)", "K562 join at 56.18 and those of MCF7 at 58.76",
+                   "two of the four lowest of the 63 merges", "a cluster with 56 lines of other types"):
+        assert phrase in text, phrase
+    assert "side by side;" not in text and "sit side by side" not in text
+
+
+def test_nci60_cut_into_four_lies_between_the_merges_that_leave_four_and_three(nci60_trees):
+    import re
+
+    from clusterlab.hierarchy import fcluster
+    from clusterlab.plot import dendrogram
+
+    nci, X, Z = nci60_trees
+    heights = [round(row[2], 2) for row in Z["complete"][-5:]]
+    assert heights == [132.35, 138.65, 142.36, 144.05, 163.49]  # leave 5, 4, 3, 2, 1 clusters
+    cut = (Z["complete"][-4][2] + Z["complete"][-3][2]) / 2
+    assert round(cut, 1) == 140.5
+    assert len(set(fcluster(Z["complete"], cut, criterion="distance"))) == 4
+    svg = dendrogram(Z["complete"], labels=nci.target, n_clusters=4, orientation="left").svg
+    assert re.findall(r"cut at ([\d.]+)", svg) == ["141"]  # "the figure rounds it to 141"
+    assert f"Cutting at height {cut:.3g} gives 4 clusters" in svg
+    text = text_of("nci60.md")
+    assert "after the merge at 138.65 and before the one at 142.36, which leaves three" in text
+    assert "at 140.5 (the figure rounds it to 141)" in text
+    assert "five and four clusters" not in text
 
 
 def test_nci60_kmeans_cross_table(nci60_trees):
@@ -259,6 +345,29 @@ def test_what_is_clustering_examples():
     goals = re.findall(r" (\d)\. \*\*([^*]+)\*\*", text)
     assert [g[0] for g in goals] == ["1", "2", "3", "4", "5", "6"]
     assert goals[0][1] == "Understand why cluster analysis is interesting."
+
+
+def test_what_is_clustering_says_which_rows_are_repeat_measurements(nci60_trees):
+    """64 rows, 60 cell lines: K562 and MCF7 each have a row of their own besides their two repeats,
+    which the data show: each pair of repeats is joined first by one LEUKEMIA (BREAST) row, at
+    one of the five lowest merges of the complete tree."""
+    nci, X, Z = nci60_trees
+    types, n = nci.target, len(nci.target)
+    members = {i: [i] for i in range(n)}
+    firsts = {}
+    for step, (i, j, _, _) in enumerate(Z["complete"]):
+        members[n + step] = members.pop(i) + members.pop(j)
+        kinds = sorted(types[k] for k in members[n + step])
+        for line in ("K562", "MCF7"):
+            repeats = [k for k in kinds if k.startswith(line)]
+            if len(repeats) == 2 and line not in firsts and len(kinds) > 2:
+                firsts[line] = (step, [k for k in kinds if not k.startswith(line)])
+    assert firsts == {"MCF7": (3, ["BREAST"]), "K562": (4, ["LEUKEMIA"])}
+    # "tumours of different patients" is not quite right with repeats among the rows
+    for lang, patients in (("", "different patients"), (".nb", "ulike pasienter"), (".id", "pasien yang berbeda")):
+        for page in ("what-is-clustering", "nci60"):
+            text = text_of(f"{page}{lang}.md")
+            assert "K562" in text and "MCF7" in text and " 60 " in text and patients not in text, (page, lang)
 
 
 def test_credits_versions_match_the_pinned_packages():

@@ -243,3 +243,63 @@ def test_figures_describe_themselves_in_the_language(lang):
         if english_words := (spoken_words(fig) & english[kind]) - SAME_WORD[lang]:
             left[kind] = sorted(english_words)
     assert left == {}
+
+
+# What each language says about one thing; "1 clusters" (or "1 klynger") is what the _one keys prevent.
+SINGULAR = {
+    "en": ["1 cluster, 0: 5", "1 cluster centre marked with a cross", "2 leaves joined by 1 merge,",
+           "gives 1 cluster.", "Coloured as 1 cluster below", "1 colour swatch:", "Line plot of 1 point",
+           "Scatter matrix of 1 point and", "(1 cluster)", "Start: 1 initial centroid,"],
+    "nb": ["1 klynge, 0: 5", "1 klyngesentroide markert", "2 blader som slås sammen i ett trinn",
+           "gir 1 klynge.", "Farget som 1 klynge under", "1 fargeprøve:", "Linjediagram med 1 punkt",
+           "Kryssplottmatrise av 1 punkt og", "(1 klynge)", "Start: 1 startsentroide,"],
+    "id": ["1 klaster, 0: 5", "1 centroid klaster ditandai", "2 daun yang digabung dalam 1 langkah",
+           "menghasilkan 1 klaster.", "Diwarnai sebagai 1 klaster", "1 contoh warna:", "Diagram garis dengan 1 titik",
+           "Matriks diagram pencar dengan 1 titik", "(1 klaster)", "Awal: 1 centroid awal,"],
+}
+PLURAL_AFTER_ONE = {
+    "en": r"\b1 (clusters|cluster centres|merges|colour swatches|points|initial centroids)\b",
+    "nb": r"\b1 (klynger|klyngesentroider|fargeprøver|punkter|startsentroider|trinn)\b",
+    "id": r"\b1 (klaster-klaster|titik-titik)\b",
+}
+
+
+def one_of_everything():
+    """The figure descriptions and the player caption that count one thing."""
+    Z = linkage(X, "complete")
+    figures = [
+        plot.scatter(X, [0] * 5, centers=[[3.8, 4.2]]),
+        plot.dendrogram([[0, 1, 1.0, 2]]),
+        plot.dendrogram(Z, cut=100),
+        plot.dendrogram(Z, color_threshold=100),
+        plot.swatches(["#123456"]),
+        plot.line([1], [2]),
+        plot.scatter_matrix([[1, 2, 3]], [0]),
+    ]
+    root = "{http://www.w3.org/2000/svg}desc"
+    said = [ET.fromstring(fig.svg).find(root).text for fig in figures]
+    said.append(player.kmeans_player(KMeans(1, init=[[1, 1]]).fit(X), X).captions[0])
+    return " | ".join(said)
+
+
+@pytest.mark.parametrize("lang", ["en", "nb", "id"])
+def test_one_thing_is_said_in_the_singular_in_every_language(lang):
+    clusterlab.set_language(lang)
+    text = one_of_everything()
+    assert [phrase for phrase in SINGULAR[lang] if phrase not in text] == []
+    assert re.findall(PLURAL_AFTER_ONE[lang], text) == []
+
+
+def test_every_key_said_with_a_count_has_a_singular_twin_in_every_language():
+    """say_count(key, 1) looks up key + "_one": a missing twin would fail only when one thing is counted."""
+    from pathlib import Path
+
+    source = Path(clusterlab.__file__).parent
+    keys = {key for path in source.rglob("*.py")
+            for key in re.findall(r'say_count\(\s*"([^"]+)"', path.read_text(encoding="utf-8"))}
+    assert len(keys) >= 10
+    for lang, words in _language.WORDS.items():
+        missing = [key for key in sorted(keys) if key not in words or key + "_one" not in words]
+        assert missing == [], lang
+        for key in keys:  # the singular needs no field that the plural does not give
+            assert fields(words[key + "_one"]) <= fields(words[key]), (lang, key)

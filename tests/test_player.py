@@ -285,3 +285,24 @@ def test_merge_player_is_a_step_player_and_refuses_bad_input():
         merge_frames([[0, 0], [0, 1], [5, 5]], "single", names="ab")
     with pytest.raises(ValueError, match="method"):
         merge_frames([[0, 0], [0, 1], [5, 5]], "nearest")
+
+
+def legend_texts(svg):
+    legend = re.search(r'<g class="clp-legend".*?</g>', svg).group(0)
+    return re.findall(r"<text[^>]*>([^<]*)</text>", legend)
+
+
+@pytest.mark.parametrize("lang, alone", [("en", "alone"), ("nb", "alene"), ("id", "sendiri")])
+def test_merge_player_names_the_points_not_merged_yet_in_its_legend(lang, alone):
+    import clusterlab
+
+    clusterlab.set_language(lang)
+    try:
+        figures, captions = merge_frames([[0, 0], [0, 1], [5, 5], [9, 9]], "single", names="abcd")
+    finally:
+        clusterlab.set_language("en")
+    legends = [legend_texts(f.svg)[1:] for f in figures]  # [0] is the legend's title
+    assert legends == [[alone], [alone, "0"], ["0", "1"], ["0"]]  # a+b, then c+d, then all
+    assert not any(">-1<" in f.svg or "−1" in f.svg or "-1:" in f.svg for f in figures)
+    assert f"{alone}: 4" in figures[0].svg.split("</desc>")[0]  # the description names them too
+    assert "-1" not in captions[0] and alone in captions[0]

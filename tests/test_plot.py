@@ -97,6 +97,26 @@ def test_scatter_string_labels_and_noise():
     assert fills == {"-1": plot.NOISE, "0": plot.PALETTE[0], "1": plot.PALETTE[1]}
 
 
+def test_scatter_label_names_name_labels_in_the_legend_and_the_description():
+    plain = plot.scatter(X5, [-1, 0, 0, 1, 1])
+    named = plot.scatter(X5, [-1, 0, 0, 1, 1], label_names={-1: "not merged yet"})
+    legend = [t.text for t in groups(parse(named), "clp-legend")[0] if t.tag.endswith("text")]
+    assert legend == ["cluster", "not merged yet", "0", "1"]
+    desc = parse(named).find(NS + "desc").text
+    assert "not merged yet: 1 (circles)" in desc and "-1" not in desc
+    # the colours stay those of the labels, and the legend makes room for the longer text
+    fills = {g.get("data-label"): g.get("fill") for g in groups(parse(named), "clp-pts")}
+    assert fills == {"-1": plot.NOISE, "0": plot.PALETTE[0], "1": plot.PALETTE[1]}
+    assert legend_left(named) < legend_left(plain)
+    with pytest.raises(TypeError, match=r"label_names must be a dict"):
+        plot.scatter(X5, [0, 0, 1, 1, 1], label_names=["a", "b"])
+
+
+def legend_left(fig):
+    """The x where the legend starts: the wider the legend, the further left."""
+    return float(re.search(r'class="clp-legend"[^>]*translate\(([\d.]+)', fig.svg).group(1))
+
+
 def test_scatter_accepts_numpy_and_one_dimensional_data():
     fig = plot.scatter(np.array(X5), np.array([0, 0, 1, 1, 1]), centers=np.array([[1, 1], [5, 6]]))
     assert len(groups(parse(fig), "clp-ctr")) == 2

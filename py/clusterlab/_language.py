@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "get_language", "say", "set_language", "speaking"]
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "get_language", "say", "say_count", "set_language", "speaking"]
 
 #: Each language's own name, English (the default) first.
 LANGUAGES = {"en": "English", "nb": "norsk bokmål", "id": "Bahasa Indonesia"}
@@ -46,6 +46,7 @@ WORDS = {
         # player.py: K-means frames
         "kmeans.start": "Start",
         "kmeans.start_caption": "Start: {k} initial centroids, {where}.",
+        "kmeans.start_caption_one": "Start: 1 initial centroid, {where}.",
         "kmeans.at": "C{j} at ({coords})",
         "kmeans.assign_title": "Iteration {it}: assign",
         "kmeans.assign_caption": "Iteration {it}, assign: {sets}; {moved}.",
@@ -59,7 +60,8 @@ WORDS = {
         # player.py: merge frames
         "merge.start": "Start",
         "merge.start_caption": "Start: each of the {n} points is its own cluster "
-                               "(grey, -1 in the legend: not merged yet).",
+                               "(grey, \"alone\" in the legend: not merged yet).",
+        "merge.alone": "alone",
         "merge.title": "Step {step}",
         "merge.caption_one": "Step {step}: {left} and {right} merge at {height}; 1 cluster: {listed}.",
         "merge.caption_many": "Step {step}: {left} and {right} merge at {height}; {count} clusters: {listed}.",
@@ -93,8 +95,10 @@ WORDS = {
         "plot.desc.scatter_line": " on a line, from {low} to {high}",
         "plot.desc.scatter_ranges": "; {x} from {x_low} to {x_high}, {y} from {y_low} to {y_high}",
         "plot.desc.scatter_clusters": ". {k} clusters, {counts}",
+        "plot.desc.scatter_clusters_one": ". 1 cluster, {counts}",
         "plot.desc.and_more": ", and {count} more",
         "plot.desc.centres": ". {k} cluster centres marked with crosses",
+        "plot.desc.centres_one": ". 1 cluster centre marked with a cross",
         "plot.desc.shape_0": "circles",
         "plot.desc.shape_1": "squares",
         "plot.desc.shape_2": "triangles",
@@ -103,21 +107,30 @@ WORDS = {
         "plot.desc.scatter_matrix": "Scatter matrix of {n} points and {p} features ({names}): each off-diagonal "
                                     "panel plots one feature against another, the diagonal shows a histogram "
                                     "of each feature",
+        "plot.desc.scatter_matrix_one": "Scatter matrix of 1 point and {p} features ({names}): each off-diagonal "
+                                        "panel plots one feature against another, the diagonal shows a "
+                                        "histogram of each feature",
         "plot.desc.matrix_clusters": "; points coloured by cluster ({k} clusters)",
+        "plot.desc.matrix_clusters_one": "; points coloured by cluster (1 cluster)",
         "plot.desc.matrix_colours": "; each point drawn in its own colour on a grey background",
         "plot.desc.matrix_images": "; points are drawn as images",
         "plot.desc.dendrogram": "Dendrogram of {n} leaves joined by {merges} merges, highest merge at height {height}.",
+        "plot.desc.dendrogram_one": "Dendrogram of {n} leaves joined by 1 merge, at height {height}.",
         "plot.desc.leaves_across": " Leaves from left to right: {leaves}.",
         "plot.desc.leaves_down": " Leaves from top to bottom: {leaves}.",
         "plot.desc.dendrogram_cut": " Cutting at height {cut} gives {k} clusters.",
+        "plot.desc.dendrogram_cut_one": " Cutting at height {cut} gives 1 cluster.",
         "plot.desc.dendrogram_coloured": " Coloured as {k} clusters below height {height}.",
+        "plot.desc.dendrogram_coloured_one": " Coloured as 1 cluster below height {height}.",
         "plot.desc.heatmap": "Heat map of a {rows} by {columns} matrix, values from {low} (light) to {high} (dark)",
         "plot.desc.heatmap_written": ", written in the cells",
         "plot.desc.heatmap_cell": "row {row}, column {column} ({value})",
         "plot.desc.highlighted": ". Highlighted: {cells}",
         "plot.desc.swatches": "{k} colour swatches: {colours}.",
+        "plot.desc.swatches_one": "1 colour swatch: {colours}.",
         "plot.desc.swatch_share": "{colour} ({share} % of pixels)",
         "plot.desc.line": "Line plot of {m} points",
+        "plot.desc.line_one": "Line plot of 1 point",
         "plot.desc.line_axes": " ({y} against {x})",
         "plot.desc.line_values": ". Values {pairs}",
         "plot.desc.line_marked": ". Marked: {x} = {value}",
@@ -180,6 +193,7 @@ WORDS = {
         "player.step": "Trinn {step} av {steps}",
         "kmeans.start": "Start",
         "kmeans.start_caption": "Start: {k} startsentroider, {where}.",
+        "kmeans.start_caption_one": "Start: 1 startsentroide, {where}.",
         "kmeans.at": "C{j} i ({coords})",
         "kmeans.assign_title": "Iterasjon {it}: tilordne",
         "kmeans.assign_caption": "Iterasjon {it}, tilordne: {sets}; {moved}.",
@@ -192,7 +206,8 @@ WORDS = {
         "kmeans.many_moved": "{count} punkter byttet klynge ({who})",
         "merge.start": "Start",
         "merge.start_caption": "Start: hvert av de {n} punktene er sin egen klynge "
-                               "(grå, -1 i tegnforklaringen: ikke slått sammen ennå).",
+                               "(grå, «alene» i tegnforklaringen: ikke slått sammen ennå).",
+        "merge.alone": "alene",
         "merge.title": "Trinn {step}",
         "merge.caption_one": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; 1 klynge: {listed}.",
         "merge.caption_many": "Trinn {step}: {left} og {right} slås sammen i høyde {height}; "
@@ -223,8 +238,10 @@ WORDS = {
         "plot.desc.scatter_line": " på en linje, fra {low} til {high}",
         "plot.desc.scatter_ranges": "; {x} fra {x_low} til {x_high}, {y} fra {y_low} til {y_high}",
         "plot.desc.scatter_clusters": ". {k} klynger, {counts}",
+        "plot.desc.scatter_clusters_one": ". 1 klynge, {counts}",
         "plot.desc.and_more": ", og {count} til",
         "plot.desc.centres": ". {k} klyngesentroider markert med kryss",
+        "plot.desc.centres_one": ". 1 klyngesentroide markert med kryss",
         "plot.desc.shape_0": "sirkler",
         "plot.desc.shape_1": "kvadrater",
         "plot.desc.shape_2": "trekanter",
@@ -233,23 +250,32 @@ WORDS = {
         "plot.desc.scatter_matrix": "Kryssplottmatrise av {n} punkter og {p} variabler ({names}): hvert panel "
                                     "utenfor diagonalen viser én variabel mot en annen, og på diagonalen står "
                                     "et histogram for hver variabel",
+        "plot.desc.scatter_matrix_one": "Kryssplottmatrise av 1 punkt og {p} variabler ({names}): hvert panel "
+                                        "utenfor diagonalen viser én variabel mot en annen, og på diagonalen "
+                                        "står et histogram for hver variabel",
         "plot.desc.matrix_clusters": "; punktene er farget etter klynge ({k} klynger)",
+        "plot.desc.matrix_clusters_one": "; punktene er farget etter klynge (1 klynge)",
         "plot.desc.matrix_colours": "; hvert punkt er tegnet i sin egen farge på grå bakgrunn",
         "plot.desc.matrix_images": "; punktene er tegnet som bilder",
         "plot.desc.dendrogram": "Dendrogram med {n} blader som slås sammen i {merges} trinn, høyeste "
                                 "sammenslåing i høyde {height}.",
+        "plot.desc.dendrogram_one": "Dendrogram med {n} blader som slås sammen i ett trinn, i høyde {height}.",
         "plot.desc.leaves_across": " Bladene fra venstre mot høyre: {leaves}.",
         "plot.desc.leaves_down": " Bladene ovenfra og ned: {leaves}.",
         "plot.desc.dendrogram_cut": " Kutt i høyde {cut} gir {k} klynger.",
+        "plot.desc.dendrogram_cut_one": " Kutt i høyde {cut} gir 1 klynge.",
         "plot.desc.dendrogram_coloured": " Farget som {k} klynger under høyde {height}.",
-        "plot.desc.heatmap": "Varmekart over en matrise med {rows} rader og {columns} kolonner, verdier fra "
+        "plot.desc.dendrogram_coloured_one": " Farget som 1 klynge under høyde {height}.",
+        "plot.desc.heatmap": "Varmekart over en {rows} × {columns}-matrise, verdier fra "
                              "{low} (lys) til {high} (mørk)",
         "plot.desc.heatmap_written": ", skrevet i cellene",
         "plot.desc.heatmap_cell": "rad {row}, kolonne {column} ({value})",
         "plot.desc.highlighted": ". Uthevet: {cells}",
         "plot.desc.swatches": "{k} fargeprøver: {colours}.",
+        "plot.desc.swatches_one": "1 fargeprøve: {colours}.",
         "plot.desc.swatch_share": "{colour} ({share} % av pikslene)",
         "plot.desc.line": "Linjediagram med {m} punkter",
+        "plot.desc.line_one": "Linjediagram med 1 punkt",
         "plot.desc.line_axes": " ({y} mot {x})",
         "plot.desc.line_values": ". Verdier {pairs}",
         "plot.desc.line_marked": ". Markert: {x} = {value}",
@@ -311,6 +337,7 @@ WORDS = {
         "player.step": "Langkah {step} dari {steps}",
         "kmeans.start": "Awal",
         "kmeans.start_caption": "Awal: {k} centroid awal, {where}.",
+        "kmeans.start_caption_one": "Awal: 1 centroid awal, {where}.",
         "kmeans.at": "C{j} di ({coords})",
         "kmeans.assign_title": "Iterasi {it}: tetapkan",
         "kmeans.assign_caption": "Iterasi {it}, tetapkan: {sets}; {moved}.",
@@ -323,7 +350,8 @@ WORDS = {
         "kmeans.many_moved": "{count} titik berpindah klaster ({who})",
         "merge.start": "Awal",
         "merge.start_caption": "Awal: setiap titik dari {n} titik adalah klasternya sendiri "
-                               "(abu-abu, -1 di legenda: belum digabung).",
+                               "(abu-abu, \"sendiri\" di legenda: belum digabung).",
+        "merge.alone": "sendiri",
         "merge.title": "Langkah {step}",
         "merge.caption_one": "Langkah {step}: {left} dan {right} digabung pada tinggi {height}; "
                              "1 klaster: {listed}.",
@@ -355,8 +383,10 @@ WORDS = {
         "plot.desc.scatter_line": " pada satu garis, dari {low} sampai {high}",
         "plot.desc.scatter_ranges": "; {x} dari {x_low} sampai {x_high}, {y} dari {y_low} sampai {y_high}",
         "plot.desc.scatter_clusters": ". {k} klaster, {counts}",
+        "plot.desc.scatter_clusters_one": ". 1 klaster, {counts}",
         "plot.desc.and_more": ", dan {count} lagi",
         "plot.desc.centres": ". {k} centroid klaster ditandai dengan tanda silang",
+        "plot.desc.centres_one": ". 1 centroid klaster ditandai dengan tanda silang",
         "plot.desc.shape_0": "lingkaran",
         "plot.desc.shape_1": "persegi",
         "plot.desc.shape_2": "segitiga",
@@ -365,23 +395,32 @@ WORDS = {
         "plot.desc.scatter_matrix": "Matriks diagram pencar dengan {n} titik dan {p} variabel ({names}): setiap panel "
                                     "di luar diagonal menampilkan satu variabel terhadap variabel lain, dan "
                                     "diagonalnya berisi histogram setiap variabel",
+        "plot.desc.scatter_matrix_one": "Matriks diagram pencar dengan 1 titik dan {p} variabel ({names}): setiap "
+                                        "panel di luar diagonal menampilkan satu variabel terhadap variabel lain, "
+                                        "dan diagonalnya berisi histogram setiap variabel",
         "plot.desc.matrix_clusters": "; titik diwarnai menurut klaster ({k} klaster)",
+        "plot.desc.matrix_clusters_one": "; titik diwarnai menurut klaster (1 klaster)",
         "plot.desc.matrix_colours": "; setiap titik digambar dengan warnanya sendiri di atas latar abu-abu",
         "plot.desc.matrix_images": "; titik-titik digambar sebagai gambar",
         "plot.desc.dendrogram": "Dendrogram dengan {n} daun yang digabung dalam {merges} langkah, penggabungan "
                                 "tertinggi pada tinggi {height}.",
+        "plot.desc.dendrogram_one": "Dendrogram dengan {n} daun yang digabung dalam 1 langkah, pada tinggi {height}.",
         "plot.desc.leaves_across": " Daun dari kiri ke kanan: {leaves}.",
         "plot.desc.leaves_down": " Daun dari atas ke bawah: {leaves}.",
         "plot.desc.dendrogram_cut": " Memotong pada tinggi {cut} menghasilkan {k} klaster.",
+        "plot.desc.dendrogram_cut_one": " Memotong pada tinggi {cut} menghasilkan 1 klaster.",
         "plot.desc.dendrogram_coloured": " Diwarnai sebagai {k} klaster di bawah tinggi {height}.",
+        "plot.desc.dendrogram_coloured_one": " Diwarnai sebagai 1 klaster di bawah tinggi {height}.",
         "plot.desc.heatmap": "Peta panas sebuah matriks dengan {rows} baris dan {columns} kolom, nilai dari "
                              "{low} (terang) sampai {high} (gelap)",
         "plot.desc.heatmap_written": ", tertulis di dalam sel",
         "plot.desc.heatmap_cell": "baris {row}, kolom {column} ({value})",
         "plot.desc.highlighted": ". Disorot: {cells}",
         "plot.desc.swatches": "{k} contoh warna: {colours}.",
+        "plot.desc.swatches_one": "1 contoh warna: {colours}.",
         "plot.desc.swatch_share": "{colour} ({share} % dari piksel)",
         "plot.desc.line": "Diagram garis dengan {m} titik",
+        "plot.desc.line_one": "Diagram garis dengan 1 titik",
         "plot.desc.line_axes": " ({y} terhadap {x})",
         "plot.desc.line_values": ". Nilai {pairs}",
         "plot.desc.line_marked": ". Ditandai: {x} = {value}",
@@ -472,6 +511,20 @@ def say(key: str, **fields) -> Said:
     text = Said(WORDS[_current][key].format(**fields))
     text.key, text.fields = key, fields
     return text
+
+
+def say_count(key: str, count: int, **fields) -> Said:
+    """The text ``key`` about ``count`` things: its singular form ``key + "_one"`` when ``count`` is 1.
+
+    English and Norwegian say "1 cluster" but "2 clusters", so each such key
+    has a ``_one`` twin (Indonesian writes both alike).
+
+    >>> say_count("plot.desc.swatches", 1, k=1, colours="#FF0000")
+    '1 colour swatch: #FF0000.'
+    >>> say_count("plot.desc.swatches", 2, k=2, colours="#FF0000, #00FF00")
+    '2 colour swatches: #FF0000, #00FF00.'
+    """
+    return say(key + "_one" if count == 1 else key, **fields)
 
 
 @contextmanager

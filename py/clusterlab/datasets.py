@@ -331,8 +331,8 @@ def _read_matrix(path: Path) -> list:
 
 _NCI60_DESCRIPTION = (
     "NCI60 cancer cell line microarray data: expression of 6830 genes (log ratios) in 64 "
-    "cell lines, with each line's cancer type (14 labels, including 4 repeated cell lines "
-    "such as 'K562A-repro'). Original: D. T. Ross et al. (2000), 'Systematic variation in "
+    "samples, with each one's cancer type: 60 cell lines and 4 repeat measurements of two of "
+    "them, K562 and MCF7 (14 labels, the repeats labelled like 'K562A-repro'). Original: D. T. Ross et al. (2000), 'Systematic variation in "
     "gene expression patterns in human cancer cell lines', Nature Genetics 24(3), 227-235. "
     "This copy: the ISLP package 0.6.0 (G. James, D. Witten, T. Hastie, R. Tibshirani, "
     "J. Taylor; BSD licence), files ISLP/data/NCI60data.npy and NCI60labs.csv, stored "

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import html as _html
 
-from ._language import say
+from ._language import say, say_count
 from ._validate import as_int, as_matrix
 
 __all__ = [
@@ -274,7 +274,7 @@ def iteration_frames(
 
     first = iterations[0][0]
     figures = [draw(None, first, say("kmeans.start"))]
-    captions = [say("kmeans.start_caption", k=k, where=where(first))]
+    captions = [say_count("kmeans.start_caption", k, k=k, where=where(first))]
     previous = None
     for t, (centres, labels) in enumerate(iterations):
         it = t + 1
@@ -336,7 +336,7 @@ def kmeans_player(model, X, names=None, *, title=None, xlabel=None, ylabel=None,
 def _merge_colours(Z, n):
     """Per frame (start, then after each merge of ``Z``), one colour number per observation.
 
-    A point still on its own is -1 (grey).  A cluster keeps its colour
+    A point still on its own is -1 (grey, "alone" in the legend).  A cluster keeps its colour
     through every later merge: two single points that merge take the next
     unused colour; a merge that involves a cluster keeps the colour of the
     cluster holding the lowest-numbered observation.
@@ -387,9 +387,11 @@ def merge_frames(X, method="single", names=None, *, xlabel=None, ylabel=None, wi
         inside = ", ".join(shown[i] for i in sorted(members[node]))
         return "{" + inside + "}" if braces or len(members[node]) > 1 else inside
 
+    alone = {-1: say("merge.alone")}  # the legend's name for the grey points, not "-1"
+
     def frame(i, title):
         return scatter(X, colours[i], point_labels=names, title=title, xlabel=xlabel, ylabel=ylabel,
-                       width=width, height=height)
+                       width=width, height=height, label_names=alone)
 
     figures = [frame(0, say("merge.start"))]
     captions = [say("merge.start_caption", n=n)]
@@ -412,7 +414,7 @@ def merge_player(X, method="single", names=None, *, title=None, xlabel=None, yla
 
     Each frame shows the points coloured by the clusters formed so far: a
     cluster keeps its colour from the merge that makes it to the end, and
-    points still on their own are grey (label -1).  The captions name the
+    points still on their own are grey ("alone" in the legend).  The captions name the
     two clusters merged, the height and every cluster there is after it.
 
     >>> merge_player([[0, 0], [0, 1], [5, 5]], "single", names="abc", title="Three points")

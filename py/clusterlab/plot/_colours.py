@@ -63,14 +63,18 @@ class Colours:
 
     Integer labels keep their colour whatever other labels occur (cluster 2 is
     always ``PALETTE[2]``); negative ones (noise) are grey.  Other labels get
-    colours in sorted order.
+    colours in sorted order.  ``names`` gives labels a text for the legend
+    other than the label itself.
 
-    >>> c = Colours([2, 0, -1, 2])
+    >>> c = Colours([2, 0, -1, 2], names={-1: "noise"})
     >>> c.order, c.colour(2) == PALETTE[2], c.colour(-1) == NOISE, c.shape(2)
     ([-1, 0, 2], True, True, 2)
+    >>> [text for text, colour, mark in c.legend_entries()]
+    ['noise', '0', '2']
     """
 
-    def __init__(self, labels):
+    def __init__(self, labels, names=None):
+        self.names = dict(names or {})
         distinct = list(dict.fromkeys(labels))
         try:
             distinct.sort()
@@ -104,8 +108,12 @@ class Colours:
         used = sorted({self.shape(v) for v in self.order})
         return [shape_def(s, radius, f"{ID}m{s}") for s in used]
 
+    def name(self, label):
+        """The text the legend shows for ``label``."""
+        return self.names.get(label, str(label))
+
     def legend_entries(self):
-        return [(str(v), self.colour(v), self.mark(v)) for v in self.order]
+        return [(self.name(v), self.colour(v), self.mark(v)) for v in self.order]
 
     def for_center(self, k):
         """Colour of centre ``k``: cluster label ``k`` (integer labels) or the k-th label."""

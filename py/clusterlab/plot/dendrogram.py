@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import hierarchy
-from .._language import say
+from .._language import say, say_count
 from .._validate import as_int, as_list, as_matrix, as_number, choice
 from ._colours import PALETTE
 from ._layout import Axes, Heading, size
@@ -371,10 +371,10 @@ def _describe(rows, names, vertical, cut, k_cut, colouring, k):
     n = len(names)
     top = fmt_value(max((r[2] for r in rows), default=0))
     leaves = ", ".join(names[:64]) + (", ..." if n > 64 else "")
-    desc = say("plot.desc.dendrogram", n=n, merges=len(rows), height=top)
+    desc = say_count("plot.desc.dendrogram", len(rows), n=n, merges=len(rows), height=top)
     desc += say("plot.desc.leaves_across" if vertical else "plot.desc.leaves_down", leaves=leaves)
     if cut is not None:
-        desc += say("plot.desc.dendrogram_cut", cut=fmt_value(cut), k=k_cut)
+        desc += say_count("plot.desc.dendrogram_cut", k_cut, cut=fmt_value(cut), k=k_cut)
     elif k is not None:
-        desc += say("plot.desc.dendrogram_coloured", k=k, height=fmt_value(colouring[0]))
+        desc += say_count("plot.desc.dendrogram_coloured", k, k=k, height=fmt_value(colouring[0]))
     return desc

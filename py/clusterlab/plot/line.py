@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .._language import say
+from .._language import say, say_count
 from .._validate import as_number, as_vector
 from ._colours import PALETTE, SHAPES, shape_def
 from ._layout import (
@@ -96,7 +96,7 @@ def line(
         entries.append((name or "", colour, f"{ID}m{shape}" if marker else None))
     if has_legend:
         body.append(legend(legend_x(W, legend_w), top + 8, entries))
-    desc = [say("plot.desc.line", m=m)]
+    desc = [say_count("plot.desc.line", m, m=m)]
     if xlabel or ylabel:
         desc.append(say("plot.desc.line_axes", y=ylabel or "y", x=xlabel or "x"))
     for name, vals in series:

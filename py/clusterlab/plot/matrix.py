@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from .._language import say
+from .._language import say, say_count
 from .._validate import as_int, as_list, as_number, as_vector
 from ._colours import colour_hex, ink_on, ramp
 from ._layout import Heading
@@ -243,7 +243,7 @@ def swatches(palette, counts=None, *, title=None, columns=None, size=64):
         say("plot.desc.swatch_share", colour=h, share=f"{100 * s:.1f}") if shares else h
         for h, s in zip(hexes, shares or hexes)
     )
-    desc = say("plot.desc.swatches", k=k, colours=listed)
+    desc = say_count("plot.desc.swatches", k, k=k, colours=listed)
     return finish(
         "swatches", heading.width, H, title or say("plot.title.swatches"), desc, "".join(body)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._language import say
+from .._language import say, say_count
 from .._validate import as_int, as_list, as_matrix, choice
 from ._colours import Colours, colour_hex, hex_rgb, labels_list, shape_def
 from ._layout import (
@@ -35,6 +35,7 @@ def scatter(
     width=None,
     height=None,
     legend_title=None,
+    label_names=None,
 ):
     """Scatter plot of 2-D points (or 1-D points on a line), coloured by cluster.
 
@@ -45,14 +46,17 @@ def scatter(
     crosses in the colour of clusters ``0 .. k-1``; ``point_labels`` writes a
     short text next to each point (the course's A-J); ``legend_title`` is
     written above the legend ("cluster" by default, in clusterlab's
-    language; ``""`` for none).  Default size: 640 x 480
-    (640 x 200 for 1-D).
+    language; ``""`` for none).  ``label_names`` names some labels in the
+    legend and the description instead of their value, e.g. ``{-1: "noise"}``.
+    Default size: 640 x 480 (640 x 200 for 1-D).
 
     >>> X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
     >>> fig = scatter(X, [0, 0, 1, 1, 1], centers=[[1.5, 1], [5.3, 6.3]],
     ...               point_labels="abcde", xlabel="x1", ylabel="x2")
     >>> fig.svg.count("<use "), fig.svg.count('class="clp-ctr"')  # 5 points, 2 legend marks
     (7, 2)
+    >>> ">noise<" in scatter(X, [0, 0, -1, 1, 1], label_names={-1: "noise"}).svg
+    True
     """
     X = as_matrix(X, "X")
     n, dim = len(X), len(X[0])
@@ -67,11 +71,12 @@ def scatter(
     labs = labels_list(labels, n) if labels is not None else None
     cen = _centres(centers, dim)
     texts = _point_labels(point_labels, n)
+    named = _label_names(label_names)
     W = size(width, "width", DEFAULT_WIDTH)
     H = size(height, "height", 200 if one_d else 480)
 
-    colours = Colours(labs) if labs is not None else None
-    legend_w = legend_width(colours.order, legend_title) if colours is not None else 0
+    colours = Colours(labs, named) if labs is not None else None
+    legend_w = legend_width(map(colours.name, colours.order), legend_title) if colours is not None else 0
     heading = Heading(title, W)
     box = plot_box(W, H, heading.top(14), xlabel, ylabel, legend_w, left=20 if one_d else None)
     left, top, right, bottom = box
@@ -141,6 +146,18 @@ def _centres(centers, dim):
     return cen
 
 
+def _label_names(label_names):
+    """``label_names`` checked: a dict from label to the text shown for it."""
+    if label_names is None:
+        return {}
+    if not hasattr(label_names, "items"):
+        raise TypeError(
+            f"label_names must be a dict from label to name, like {{-1: 'noise'}}, "
+            f"got {type(label_names).__name__}."
+        )
+    return {label: str(name) for label, name in label_names.items()}
+
+
 def _point_labels(point_labels, n):
     if point_labels is None:
         return None
@@ -179,14 +196,15 @@ def _scatter_desc(X, labs, colours, cen, xs, one_d, xlabel, ylabel):
         for v in labs:
             counts[v] += 1
         parts = [
-            f"{v}: {counts[v]} ({say(f'plot.desc.shape_{colours.shape(v)}')})"
+            f"{colours.name(v)}: {counts[v]} ({say(f'plot.desc.shape_{colours.shape(v)}')})"
             for v in colours.order[:12]
         ]
         more = len(colours.order) - 12
         listed = ", ".join(parts) + (say("plot.desc.and_more", count=more) if more > 0 else "")
-        desc.append(say("plot.desc.scatter_clusters", k=len(colours.order), counts=listed))
+        k = len(colours.order)
+        desc.append(say_count("plot.desc.scatter_clusters", k, k=k, counts=listed))
     if cen:
-        desc.append(say("plot.desc.centres", k=len(cen)))
+        desc.append(say_count("plot.desc.centres", len(cen), k=len(cen)))
     desc.append(".")
     return "".join(desc)
 
@@ -368,9 +386,9 @@ def scatter_matrix(
     if colours is not None:
         entries = colours.legend_entries()
         body.append(legend(legend_x(W, legend_w), top + 8, entries, legend_title))
-    desc = say("plot.desc.scatter_matrix", n=n, p=p, names=", ".join(names))
+    desc = say_count("plot.desc.scatter_matrix", n, n=n, p=p, names=", ".join(names))
     if colours is not None:
-        desc += say("plot.desc.matrix_clusters", k=len(colours.order))
+        desc += say_count("plot.desc.matrix_clusters", len(colours.order), k=len(colours.order))
     elif cols is not None:
         desc += say("plot.desc.matrix_colours")
     if raster:
