@@ -501,8 +501,14 @@ def test_bad_dendrogram_and_merge_steps_options():
         h.dendrogram(GOOD_Z, labels=["a", "b"])
     with pytest.raises(ValueError, match="unknown orientation 'up'"):
         h.dendrogram(GOOD_Z, orientation="up")
-    with pytest.raises(ValueError, match="no_plot must be True"):
-        h.dendrogram(GOOD_Z, no_plot=False)
+    with pytest.raises(ValueError, match="does not offer truncate_mode='lastp'"):
+        h.dendrogram(GOOD_Z, truncate_mode="lastp")
+    with pytest.raises(ValueError, match="does not offer ax="):
+        h.dendrogram(GOOD_Z, ax="an axis")
+    with pytest.raises(ValueError, match="does not offer optimal_ordering=True"):
+        h.linkage([[0], [1], [3]], optimal_ordering=True)
+    with pytest.raises(ValueError, match="does not offer monocrit="):
+        h.fcluster(GOOD_Z, 1, "distance", monocrit=[1, 2, 3])
     with pytest.raises(ValueError, match="labels must be distinct"):
         h.merge_steps(AE, labels=["a", "a", "b", "c", "d"])
     with pytest.raises(ValueError, match="one name per observation"):

@@ -161,3 +161,31 @@ def choice(value, name: str, options) -> str:
         listed = ", ".join(repr(o) for o in options)
         raise ValueError(f"unknown {name} {value!r}; use one of {listed}.")
     return value
+
+
+def not_offered(function: str, hint: str, **given) -> None:
+    """Refuse a peer's option that clusterlab does not offer, unless it has its default.
+
+    ``given`` maps each option's name to ``(value, default)``.  scipy's and
+    scikit-learn's names carry over: an option left at its default is
+    accepted, any other value is refused, never silently ignored.
+
+    >>> not_offered("linkage", "cluster as usual.", optimal_ordering=(False, False))
+    >>> not_offered("linkage", "reorder the leaves yourself.", optimal_ordering=(True, False))
+    Traceback (most recent call last):
+    ...
+    ValueError: clusterlab's linkage does not offer optimal_ordering=True (scipy's option); reorder the leaves yourself.
+    """
+    for name, (value, default) in given.items():
+        same = value is default if default is None or isinstance(default, bool) else value == default
+        if not same:
+            raise ValueError(f"clusterlab's {function} does not offer {name}={value!r} (scipy's option); {hint}")
+
+
+def public_names(names):
+    """A module's ``__dir__``: only its public ``names`` (its ``__all__``), sorted.
+
+    >>> public_names(["linkage", "fcluster"])()
+    ['fcluster', 'linkage']
+    """
+    return lambda: sorted(names)

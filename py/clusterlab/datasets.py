@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._text import text_table
-from ._validate import as_int, as_list
+from ._validate import as_int, as_list, public_names
 
 __all__ = [
     "PHOTOS",
@@ -423,3 +423,6 @@ def load_photo(name: str = "coffee") -> Dataset:
         width=width,
         height=height,
     )
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names

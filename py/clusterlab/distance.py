@@ -47,7 +47,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
-from ._validate import as_list, as_matrix, as_vector, choice
+from ._validate import as_list, as_matrix, as_vector, choice, not_offered, public_names
 
 __all__ = [
     "KERNELS",
@@ -169,54 +169,94 @@ def get_kernel(metric) -> Kernel:
 # --------------------------------------------------------- one pair ----
 
 
-def _between(metric, u, v):
+def _between(metric, u, v, w=None):
     u = as_vector(u, "u")
     v = as_vector(v, "v")
     if len(u) != len(v):
         raise ValueError(
             f"u has {len(u)} values but v has {len(v)}; both observations need the same features."
         )
+    if w is not None:
+        return _weighted(metric, u, v, _weights(w, len(u)))
     kernel = KERNELS[metric]
     a, b = kernel.prepare([u, v])
     return kernel.distances(a, [b])[0]
 
 
-def euclidean(u, v) -> float:
-    """Euclidean distance between two observations.
+def _weights(w, p):
+    """scipy's ``w``: one weight >= 0 per feature."""
+    w = as_vector(w, "w")
+    if len(w) != p:
+        raise ValueError(f"w has {len(w)} weights but the observations have {p} features; give one per feature.")
+    if any(x < 0 for x in w):
+        raise ValueError("w has a negative weight; weights must be >= 0.")
+    return w
+
+
+def _weighted(metric, u, v, w):
+    """A distance with a weight per feature, as scipy's ``w``."""
+    if metric == "cityblock":
+        return math.fsum(wi * abs(a - b) for a, b, wi in zip(u, v, w))
+    squares = math.fsum(wi * (a - b) ** 2 for a, b, wi in zip(u, v, w))
+    return squares if metric == "sqeuclidean" else math.sqrt(squares)
+
+
+def euclidean(u, v, w=None) -> float:
+    """Euclidean distance between two observations (``w``: a weight per feature, as scipy).
 
     >>> euclidean([1, 2], [5, 5])
     5.0
+    >>> euclidean([1, 2], [5, 5], w=[1, 0])
+    4.0
     """
-    return _between("euclidean", u, v)
+    return _between("euclidean", u, v, w)
 
 
-def sqeuclidean(u, v) -> float:
-    """Squared Euclidean distance.
+def sqeuclidean(u, v, w=None) -> float:
+    """Squared Euclidean distance (``w``: a weight per feature).
 
     >>> sqeuclidean([1, 2], [5, 5])
     25.0
     """
-    return _between("sqeuclidean", u, v)
+    return _between("sqeuclidean", u, v, w)
 
 
-def cityblock(u, v) -> float:
-    """City-block (Manhattan) distance: the sum of absolute differences.
+def cityblock(u, v, w=None) -> float:
+    """City-block (Manhattan) distance: the sum of absolute differences (``w``: a weight per feature).
 
     >>> cityblock([1, 2], [5, 5])
     7.0
     """
-    return _between("cityblock", u, v)
+    return _between("cityblock", u, v, w)
 
 
-def correlation(u, v) -> float:
+def correlation(u, v, w=None, centered=True) -> float:
     """Correlation distance, 1 - r, where r is Pearson's correlation (as scipy).
+
+    ``w`` weights the features and ``centered=False`` leaves out the means
+    (1 - cosine similarity), both as in scipy.
 
     >>> correlation([1, 2, 3], [2, 4, 6])
     0.0
     >>> round(correlation([1, 2, 3], [3, 2, 1]), 12)
     2.0
     """
-    return _between("correlation", u, v)
+    if w is None and centered is True:
+        return _between("correlation", u, v)
+    u, v = as_vector(u, "u"), as_vector(v, "v")
+    if len(u) != len(v):
+        raise ValueError(f"u has {len(u)} values but v has {len(v)}; both observations need the same features.")
+    w = [1.0] * len(u) if w is None else _weights(w, len(u))
+    total = math.fsum(w)
+    if total == 0:
+        raise ValueError("w is all zero; at least one feature needs a positive weight.")
+    mean_u = math.fsum(a * b for a, b in zip(u, w)) / total if centered else 0.0
+    mean_v = math.fsum(a * b for a, b in zip(v, w)) / total if centered else 0.0
+    du, dv = [a - mean_u for a in u], [b - mean_v for b in v]
+    uv = math.fsum(wi * a * b for a, b, wi in zip(du, dv, w)) / total
+    uu = math.fsum(wi * a * a for a, wi in zip(du, w)) / total
+    vv = math.fsum(wi * b * b for b, wi in zip(dv, w)) / total
+    return abs(1.0 - uv / math.sqrt(uu * vv))
 
 
 METRICS = {
@@ -260,12 +300,23 @@ def distance_rows(rows, metric="euclidean"):
         yield distances(prepared[i], prepared[i + 1 :])
 
 
-def pdist(X, metric="euclidean") -> list[float]:
+def pdist(X, metric="euclidean", *, out=None, **kwargs) -> list[float]:
     """Condensed distance list: d(0,1), d(0,2), ..., d(0,n-1), d(1,2), ... (scipy's order).
+
+    scipy's ``out`` (a numpy array to fill) and the metrics' options (``w``
+    and the like) are refused with a message rather than ignored.
 
     >>> pdist([[0, 0], [3, 4], [6, 8]])
     [5.0, 10.0, 5.0]
     """
+    not_offered("pdist", "it returns a new list.", out=(out, None))
+    if kwargs:
+        names = ", ".join(sorted(kwargs))
+        raise ValueError(
+            f"clusterlab's pdist takes no options for its metric (got {names}); to weight features, "
+            "scale the columns of X first (by the square root of the weight, for euclidean), or pass "
+            "metric=lambda u, v: euclidean(u, v, w)."
+        )
     rows = as_matrix(X, "X", min_rows=1)
     if metric == "correlation" and len(rows[0]) < 2:
         raise ValueError("correlation needs observations with at least 2 features.")
@@ -290,32 +341,41 @@ def condensed_size(m: int) -> int:
     return n
 
 
-def squareform(y) -> list:
-    """Convert a condensed list to a square matrix, or a square matrix back (like scipy).
+def squareform(X, force="no", checks=True) -> list:
+    """Convert a condensed list to a square matrix, or a square matrix back (as scipy's).
+
+    ``force="tomatrix"`` or ``"tovector"`` says which way, as in scipy (an
+    error if ``X`` is the other kind); ``checks=False`` skips the check that a
+    matrix is symmetric with zeros on its diagonal.
 
     >>> squareform([5.0, 10.0, 5.0])
     [[0.0, 5.0, 10.0], [5.0, 0.0, 5.0], [10.0, 5.0, 0.0]]
     >>> squareform([[0, 1], [1, 0]])
     [1.0]
     """
-    items = as_list(y)
+    choice(force, "force", ["no", "tomatrix", "tovector"])
+    items = as_list(X)
     if items is None:
-        raise TypeError(f"y must be a condensed distance list or a square matrix, got {type(y).__name__}.")
-    if items and not isinstance(items[0], (int, float)) and hasattr(items[0], "__len__"):
-        D = as_matrix(items, "y")
+        raise TypeError(f"X must be a condensed distance list or a square matrix, got {type(X).__name__}.")
+    is_matrix = bool(items) and not isinstance(items[0], (int, float)) and hasattr(items[0], "__len__")
+    if force != "no" and is_matrix != (force == "tovector"):
+        kind = "a square matrix" if is_matrix else "a condensed list"
+        raise ValueError(f"force={force!r} but X is {kind}; use force='no' to convert either way.")
+    if is_matrix:
+        D = as_matrix(items, "X")
         n = len(D)
         if any(len(r) != n for r in D):
-            raise ValueError(f"y is a {n} x {len(D[0])} matrix; a distance matrix must be square.")
-        for i in range(n):
+            raise ValueError(f"X is a {n} x {len(D[0])} matrix; a distance matrix must be square.")
+        for i in range(n if checks else 0):
             if D[i][i] != 0.0:
-                raise ValueError(f"y[{i}][{i}] is {D[i][i]}; a distance matrix has zeros on its diagonal.")
+                raise ValueError(f"X[{i}][{i}] is {D[i][i]}; a distance matrix has zeros on its diagonal.")
             for j in range(i + 1, n):
                 if D[i][j] != D[j][i]:
-                    raise ValueError(f"y is not symmetric: y[{i}][{j}] != y[{j}][{i}].")
+                    raise ValueError(f"X is not symmetric: X[{i}][{j}] != X[{j}][{i}].")
         return [D[i][j] for i in range(n) for j in range(i + 1, n)]
     if not items:
         return [[0.0]]
-    flat = as_vector(items, "y")
+    flat = as_vector(items, "X")
     n = condensed_size(len(flat))
     D = [[0.0] * n for _ in range(n)]
     k = 0
@@ -340,3 +400,6 @@ def distance_matrix(X, metric="euclidean") -> list[list[float]]:
         for j, d in enumerate(upper, i + 1):
             D[j][i] = d
     return D
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names

@@ -50,7 +50,7 @@ from typing import NamedTuple
 from . import _hierarchy_algorithms as algorithms
 from ._language import say
 from ._text import text_table
-from ._validate import as_int, as_list, as_matrix, as_number, choice
+from ._validate import as_int, as_list, as_matrix, as_number, choice, not_offered, public_names
 from .distance import condensed_size, get_kernel
 
 __all__ = [
@@ -383,7 +383,7 @@ def merge_steps(y, method="single", metric="euclidean", labels=None):
 # ----------------------------------------------------------- 4. linkage ----
 
 
-def linkage(y, method="single", metric="euclidean"):
+def linkage(y, method="single", metric="euclidean", optimal_ordering=False):
     """Agglomerative clustering; the merge tree Z exactly as scipy's ``linkage``.
 
     ``y`` is either observations (n rows of numbers) or, like scipy, a flat
@@ -399,7 +399,11 @@ def linkage(y, method="single", metric="euclidean"):
     [[0, 1, 1.0, 2], [2, 3, 7.0710678118654755, 3]]
     >>> linkage([1.0, 5.0, 4.0])          # condensed d(0,1), d(0,2), d(1,2)
     [[0, 1, 1.0, 2], [2, 3, 4.0, 3]]
+
+    scipy's ``optimal_ordering=True`` (reordering the leaves) is refused.
     """
+    not_offered("linkage", "the merges are the same without it; only the leaves' order differs.",
+                optimal_ordering=(optimal_ordering, False))
     kind, items = _read_input(y, method, metric)
     if method == "single":  # single linkage is the minimum spanning tree
         if kind == "rows" and not callable(metric):
@@ -500,7 +504,7 @@ def _inconsistency(n, left, right, heights, i, d):
 CRITERIA = ("maxclust", "distance", "inconsistent")
 
 
-def fcluster(Z, t, criterion=None, depth=2, R=None):
+def fcluster(Z, t, criterion=None, depth=2, R=None, monocrit=None):
     """Flat clusters from a merge tree, numbered 1..k exactly as scipy's ``fcluster``.
 
     ``criterion="maxclust"``: at most ``t`` clusters, ``t`` a whole number >= 1.
@@ -523,6 +527,7 @@ def fcluster(Z, t, criterion=None, depth=2, R=None):
     [1, 1, 2, 2, 3]
     """
     n, left, right, heights, _ = _check_linkage(Z)
+    not_offered("fcluster", "use criterion='maxclust', 'distance' or 'inconsistent'.", monocrit=(monocrit, None))
     if criterion is None:
         raise ValueError(_no_criterion_message(Z, t))
     choice(criterion, "criterion", CRITERIA)
@@ -681,8 +686,10 @@ def cut_tree(Z, n_clusters=None, height=None):
 # ------------------------------------------------- 6. dendrogram data ----
 
 
-def dendrogram(Z, labels=None, color_threshold=None, orientation="top",
-               above_threshold_color="C0", no_plot=True):
+def dendrogram(Z, p=30, truncate_mode=None, color_threshold=None, get_leaves=True, orientation="top",
+               labels=None, count_sort=False, distance_sort=False, show_leaf_counts=True, no_plot=False,
+               no_labels=False, leaf_font_size=None, leaf_rotation=None, leaf_label_func=None,
+               show_contracted=False, link_color_func=None, ax=None, above_threshold_color="C0"):
     """Coordinates of a dendrogram, the dict scipy's ``dendrogram`` returns.
 
     Keys: ``icoord``/``dcoord`` (4 x- and 4 y-values of each U-shaped link;
@@ -691,7 +698,11 @@ def dendrogram(Z, labels=None, color_threshold=None, orientation="top",
     ``leaves_color_list``.  Links below ``color_threshold`` (default 0.7 x the
     largest height) get ``C1``, ``C2``, ... per cluster; the rest
     ``above_threshold_color``.  ``orientation`` is only checked and stored
-    (``"orientation"``) for the plot; nothing is drawn (``no_plot`` must be True).
+    (``"orientation"``) for the plot.  The parameters are scipy's, in scipy's
+    order.  Nothing is drawn, whatever ``no_plot`` says (there is no
+    matplotlib here): :func:`clusterlab.plot.dendrogram` draws.  scipy's
+    truncation, sorting and drawing options are refused unless left at their
+    defaults.
 
     >>> d = dendrogram(linkage([[0], [1], [5]], "single"), labels=["a", "b", "c"])
     >>> d["ivl"], d["icoord"], d["dcoord"]
@@ -699,8 +710,14 @@ def dendrogram(Z, labels=None, color_threshold=None, orientation="top",
     """
     n, left, right, heights, _ = _check_linkage(Z)
     choice(orientation, "orientation", ["top", "bottom", "left", "right"])
-    if no_plot is not True:
-        raise ValueError("no_plot must be True; draw the returned dict with clusterlab.plot.")
+    not_offered("dendrogram", "draw the whole tree with clusterlab.plot.dendrogram, or cut it with fcluster.",
+                truncate_mode=(truncate_mode, None), count_sort=(count_sort, False),
+                distance_sort=(distance_sort, False), get_leaves=(get_leaves, True))
+    not_offered("dendrogram", "it only computes the coordinates; clusterlab.plot.dendrogram draws them.",
+                show_leaf_counts=(show_leaf_counts, True), no_labels=(no_labels, False),
+                leaf_font_size=(leaf_font_size, None), leaf_rotation=(leaf_rotation, None),
+                leaf_label_func=(leaf_label_func, None), show_contracted=(show_contracted, False),
+                link_color_func=(link_color_func, None), ax=(ax, None))
     if labels is not None:
         labels = as_list(labels)
         if labels is None or len(labels) != n:
@@ -765,3 +782,6 @@ def dendrogram(Z, labels=None, color_threshold=None, orientation="top",
         "leaves_color_list": leaf_colors,
         "orientation": orientation,
     }
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names

@@ -84,7 +84,7 @@ from ._lloyd import (
     random_init,
 )
 from ._text import text_table
-from ._validate import as_int, as_list, as_matrix, as_number, as_vector, choice
+from ._validate import as_int, as_list, as_matrix, as_number, as_vector, choice, public_names
 
 __all__ = [
     "ConvergenceWarning",
@@ -585,3 +585,6 @@ def elbow(X, ks=range(1, 9), *, init="k-means++", n_init=10, random_state=0, sam
         km = KMeans(k, init=init, n_init=n_init, random_state=random_state).fit(X, sample_weight=sample_weight)
         out.append((k, km.inertia_))
     return out
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names

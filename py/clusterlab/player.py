@@ -37,7 +37,7 @@ from __future__ import annotations
 import html as _html
 
 from ._language import say, say_count
-from ._validate import as_int, as_matrix
+from ._validate import as_int, as_matrix, public_names
 
 __all__ = [
     "StepPlayer", "cluster_sets", "iteration_frames", "kmeans_frames", "kmeans_player",
@@ -424,3 +424,6 @@ def merge_player(X, method="single", names=None, *, title=None, xlabel=None, yla
         X, method, names, xlabel=xlabel, ylabel=ylabel, width=width, height=height
     )
     return StepPlayer(figures, captions, title=title)
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names

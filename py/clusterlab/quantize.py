@@ -68,7 +68,7 @@ from itertools import compress, repeat
 from operator import add, rshift
 
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
-from ._validate import as_int, choice
+from ._validate import as_int, choice, public_names
 from .kmeans import ConvergenceWarning
 
 __all__ = ["Quantized", "quantize", "main"]
@@ -585,3 +585,6 @@ __all__ += ["median_cut", "psnr", "random_palette"]
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+__dir__ = public_names(__all__)  # dir() and tab completion show the module's own names
