@@ -3,7 +3,6 @@
 import csv
 import hashlib
 import io
-import os
 import struct
 import subprocess
 import sys
@@ -20,8 +19,6 @@ from clusterlab.datasets import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "py" / "clusterlab" / "data"
-ISLP_WHEEL = Path(os.environ.get("ISLP_WHEEL", "/tmp/islp/islp-0.6.0-py3-none-any.whl"))
-SKIMAGE_WHEEL = Path(os.environ.get("SKIMAGE_WHEEL", "/tmp/skimage/scikit_image-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"))
 LOADERS = [datasets.points_a_to_e, datasets.ten_points, datasets.city_density,
            datasets.load_iris, datasets.load_nci60]
 
@@ -216,9 +213,8 @@ def test_nci60_bad_file(tmp_path):
         datasets._read_matrix(bad)
 
 
-@pytest.mark.skipif(not ISLP_WHEEL.exists(), reason=f"ISLP wheel not at {ISLP_WHEEL} (set ISLP_WHEEL)")
-def test_nci60_equals_islp(nci60):
-    with zipfile.ZipFile(ISLP_WHEEL) as z:
+def test_nci60_equals_islp(nci60, islp_wheel):
+    with zipfile.ZipFile(islp_wheel) as z:
         X = np.load(io.BytesIO(z.read("ISLP/data/NCI60data.npy")), allow_pickle=False)
         labels = [r[0] for r in csv.reader(io.StringIO(z.read("ISLP/data/NCI60labs.csv").decode()))][1:]
     ours = np.array(nci60.data)
@@ -229,12 +225,10 @@ def test_nci60_equals_islp(nci60):
     assert Counter(labels) == NCI60_COUNTS
 
 
-@pytest.mark.skipif(not ISLP_WHEEL.exists(), reason=f"ISLP wheel not at {ISLP_WHEEL} (set ISLP_WHEEL)")
-@pytest.mark.skipif(not SKIMAGE_WHEEL.exists(), reason=f"scikit-image wheel not at {SKIMAGE_WHEEL} (set SKIMAGE_WHEEL)")
-def test_make_datasets_reproduces_the_files():
+def test_make_datasets_reproduces_the_files(islp_wheel, skimage_wheel):
     done = subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_datasets.py"), "--check", "--islp-wheel", str(ISLP_WHEEL),
-         "--skimage-wheel", str(SKIMAGE_WHEEL)],
+        [sys.executable, str(ROOT / "tools" / "make_datasets.py"), "--check", "--islp-wheel", str(islp_wheel),
+         "--skimage-wheel", str(skimage_wheel)],
         capture_output=True, text=True, check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

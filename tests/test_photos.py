@@ -1,7 +1,6 @@
 """clusterlab.datasets additions for the course pages: load_photo and Dataset.standardized."""
 
 import hashlib
-import os
 import struct
 import zipfile
 import zlib
@@ -14,8 +13,6 @@ from clusterlab import datasets
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "py" / "clusterlab" / "data"
-SKIMAGE_WHEEL = Path(os.environ.get(
-    "SKIMAGE_WHEEL", "/tmp/skimage/scikit_image-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"))
 
 # sha256 of the decompressed RGB bytes (zlib's own output may vary between versions)
 PHOTO_SHA256 = {
@@ -57,14 +54,13 @@ def test_photo_rows_run_along_image_rows():
     assert photo.data[-1] == [float(v) for v in raw[-3:]]
 
 
-@pytest.mark.skipif(not SKIMAGE_WHEEL.exists(), reason=f"scikit-image wheel not at {SKIMAGE_WHEEL} (set SKIMAGE_WHEEL)")
 @pytest.mark.parametrize("name", sorted(datasets.PHOTOS))
-def test_photo_equals_the_shrunk_scikit_image_original(name):
+def test_photo_equals_the_shrunk_scikit_image_original(name, skimage_wheel):
     import io
 
     from PIL import Image
 
-    with zipfile.ZipFile(SKIMAGE_WHEEL) as z:
+    with zipfile.ZipFile(skimage_wheel) as z:
         im = Image.open(io.BytesIO(z.read(f"skimage/data/{name}.png"))).convert("RGB")
     expected = np.asarray(im.resize((120, 80), Image.Resampling.LANCZOS)).reshape(-1, 3)
     np.testing.assert_array_equal(np.array(datasets.load_photo(name).data), expected)

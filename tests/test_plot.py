@@ -2,8 +2,6 @@
 
 import io
 import re
-import sys
-import types
 import xml.etree.ElementTree as ET
 
 import numpy as np
@@ -324,16 +322,7 @@ def test_dendrogram_color_threshold_matches_scipy_groups():
     assert not groups(root, "clp-cut")
 
 
-def test_dendrogram_from_linkage_matrix_uses_hierarchy(monkeypatch):
-    try:
-        from clusterlab import hierarchy  # noqa: F401
-    except ImportError:  # not written yet: stand in with scipy's layout
-        fake = types.ModuleType("clusterlab.hierarchy")
-        fake.dendrogram = lambda Z, labels=None: scipy_dict(Z, labels=labels)
-        monkeypatch.setitem(sys.modules, "clusterlab.hierarchy", fake)
-        import clusterlab
-
-        monkeypatch.setattr(clusterlab, "hierarchy", fake, raising=False)
+def test_dendrogram_from_linkage_matrix_uses_hierarchy():
     Z = sch.linkage(X5, "average")
     fig = plot.dendrogram(Z.tolist(), labels=list("abcde"), cut=3)
     root = parse(fig)
