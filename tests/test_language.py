@@ -97,11 +97,29 @@ def test_tables_follow_the_language():
     clusterlab.set_language("nb")
     norsk = km.history_[0].table()
     assert norsk.startswith("iterasjon 1:") and "klynge  flyttet" in norsk
-    assert str(merge_steps(X)[0]).startswith("trinn 1: slå sammen a og b i høyde 1.000 -> {a,b}")
+    assert str(merge_steps(X)[0]).startswith("trinn 1: slå sammen a og b i høyde 1,000 -> {a,b}")
+    assert "C1 = (1,00; 1,00)" in norsk  # a decimal comma, so coordinates are split by ';'
     clusterlab.set_language("id")
-    assert "inersia =" in km.history_[0].table()
+    assert "inersia = 18,00" in km.history_[0].table() and "    4,5    7,8" in str(merge_steps(X)[0])
     clusterlab.set_language("en")
     assert km.history_[0].table() == english
+
+
+def test_numbers_meant_for_reading_take_the_languages_decimal_mark():
+    """Figures' ticks and descriptions and the players' captions; what Python prints stays Python's."""
+    from clusterlab.player import kmeans_player
+
+    english = scatter([[0.5, 1.25], [2.5, 3.75]], [0, 1]).svg
+    assert ">0.5<" in english or ">1.0<" in english
+    clusterlab.set_language("nb")
+    norsk = scatter([[0.5, 1.25], [2.5, 3.75]], [0, 1]).svg
+    ticks = re.findall(r">(−?[0-9][0-9.,]*)<", norsk)
+    assert ticks and all("." not in t for t in ticks) and any("," in t for t in ticks), ticks
+    data = [[0], [1], [9], [10]]
+    caption = kmeans_player(KMeans(2, init=[[0], [1]]).fit(data), data)._repr_html_()
+    assert "(0,5)" in caption and "(9,5)" in caption and "0.5" not in caption
+    assert str(0.5) == "0.5"
+    clusterlab.set_language("en")
 
 
 def test_plot_labels_follow_the_language_and_given_labels_win():

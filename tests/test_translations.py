@@ -228,3 +228,12 @@ def test_fidelity_finds_a_lost_name_link_list_number_button_or_line_of_code():
     assert fidelity(cell, cell.replace("# three", "# tre").replace("'k is'", "'k er'")) == []
     assert fidelity(cell, cell.replace("k = 3", "k = 4")) == [
         "cell 1 of the section: its code differs from the English beyond comments and strings"]
+
+
+@pytest.mark.parametrize("lang", OTHERS)
+def test_translated_cells_print_no_english_thousands_separator(lang):
+    """'9,600 piksler' reads as 9.6 in nb and id: their cells print big numbers ungrouped."""
+    grouped = [f"docs/{page}.{lang}.md: {line.strip()}" for page in english_pages()
+               for cell in translations.cells((DOCS / f"{page}.{lang}.md").read_text(encoding="utf-8"))
+               for line in cell.splitlines() if re.search(r"\{[^{}]*:,[^{}]*\}|format\([^)]*,\s*['\"],['\"]\)(?!\.replace)", line)]
+    assert grouped == [], "drop the ',' from the format: Python groups thousands the English way"

@@ -3,8 +3,11 @@
 Buttons and captions of step players, printed tables, the checks' feedback
 and figures' default labels, default titles and screen-reader descriptions
 are looked up here, in the language set with :func:`clusterlab.set_language`
-(English by default).  Numbers keep Python's form, and error messages stay
-English, like Python's own.  Norwegian follows the NTNU lecture (klynge,
+(English by default).  Numbers meant for reading (figures' ticks, labels
+and descriptions, printed tables, captions) take the language's decimal
+mark, 0,5 in Norwegian and Indonesian (:func:`readable`); what Python itself
+prints, ``print(0.5)``, stays 0.5, and error messages stay English, like
+Python's own.  Norwegian follows the NTNU lecture (klynge,
 sentroide, tilordne, kryssplott, varmekart), Indonesian the tutorial
 (klaster, centroid, iterasi), as the course's translated pages do.
 
@@ -26,7 +29,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "get_language", "say", "say_count", "set_language", "speaking"]
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "coordinates", "get_language", "readable", "say", "say_count",
+           "set_language", "speaking"]
 
 #: Each language's own name, English (the default) first.
 LANGUAGES = {"en": "English", "nb": "norsk bokmål", "id": "Bahasa Indonesia"}
@@ -497,6 +501,36 @@ def set_language(code: str) -> None:
 def get_language() -> str:
     """The code of the language clusterlab shows its words in: ``"en"``, ``"nb"`` or ``"id"``."""
     return _current
+
+
+#: The decimal mark of numbers meant for reading, and what then separates two of them.
+DECIMAL_MARK = {"en": ".", "nb": ",", "id": ","}
+_SEPARATOR = {".": ", ", ",": "; "}
+
+
+def readable(text: str) -> str:
+    """A number Python formatted (``f"{x:.2f}"``), with the current language's decimal mark.
+
+    >>> with speaking("nb"):
+    ...     readable("654.50"), readable("-1.5e-5")
+    ('654,50', '-1,5e-5')
+    >>> readable("654.50")
+    '654.50'
+    """
+    mark = DECIMAL_MARK[_current]
+    return text if mark == "." else text.replace(".", mark)
+
+
+def coordinates(texts) -> str:
+    """Numbers already made :func:`readable`, joined so that a decimal comma cannot be misread.
+
+    >>> coordinates(["1.5", "2"])
+    '1.5, 2'
+    >>> with speaking("id"):
+    ...     coordinates([readable("1.5"), "2"])
+    '1,5; 2'
+    """
+    return _SEPARATOR[DECIMAL_MARK[_current]].join(texts)
 
 
 class Said(str):

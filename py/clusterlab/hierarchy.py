@@ -48,7 +48,7 @@ from functools import partial
 from typing import NamedTuple
 
 from . import _hierarchy_algorithms as algorithms
-from ._language import say
+from ._language import readable, say
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, choice, not_offered, public_names
 from .distance import condensed_size, get_kernel
@@ -290,7 +290,7 @@ def _update_of(method):
 
 
 def _fmt(x, decimals):
-    return f"{x:.{decimals}f}"
+    return readable(f"{x:.{decimals}f}")
 
 
 @dataclass

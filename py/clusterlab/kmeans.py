@@ -70,7 +70,7 @@ from dataclasses import dataclass, field
 from itertools import repeat
 from operator import mul, truediv
 
-from ._language import say
+from ._language import coordinates, readable, say
 from ._lloyd import (
     FloatMeans,
     PairwiseLloyd,
@@ -152,8 +152,10 @@ class Step:
         names = [str(r) for r in row_names] if row_names is not None else [str(i) for i in range(n)]
         if len(names) != n:
             raise ValueError(f"row_names has {len(names)} names but there are {n} observations.")
-        fmt = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}".format
-        cent = "; ".join(f"C{j + 1} = (" + ", ".join(map(fmt, c)) + ")" for j, c in enumerate(self.centroids))
+        spec = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}"
+        def fmt(v):
+            return readable(spec.format(v))
+        cent = "; ".join(f"C{j + 1} = (" + coordinates(map(fmt, c)) + ")" for j, c in enumerate(self.centroids))
         header = [say("table.obs")]
         columns = [names]
         if X is not None:

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import html as _html
 
-from ._language import say, say_count
+from ._language import coordinates, readable, say, say_count
 from ._validate import as_int, as_matrix, public_names
 
 __all__ = [
@@ -218,7 +218,7 @@ def _check_model(model, X):
 def _short(v) -> str:
     """A number with at most two decimals and no trailing zeros: 654.5, 459.83, 3."""
     text = f"{v:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
+    return "0" if text == "-0" else readable(text)
 
 
 def _moved(changed, names, n):
@@ -270,7 +270,7 @@ def iteration_frames(
         )
 
     def where(centres):
-        return "; ".join(say("kmeans.at", j=j + 1, coords=", ".join(map(_short, c))) for j, c in enumerate(centres))
+        return "; ".join(say("kmeans.at", j=j + 1, coords=coordinates(map(_short, c))) for j, c in enumerate(centres))
 
     first = iterations[0][0]
     figures = [draw(None, first, say("kmeans.start"))]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from .._language import say
+from .._language import readable, say
 from .._validate import as_int, as_number
 from ._svg import esc, num
 
@@ -153,7 +153,7 @@ def tick_label(v, decimals):
     s = f"{v:.{decimals}f}"
     if s.lstrip("-").strip("0.") == "":
         s = s.lstrip("-")
-    return s.replace("-", "\u2212")
+    return readable(s.replace("-", "\u2212"))
 
 
 def nice_ticks(lo, hi, n=5):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .._language import say
+from .._language import readable, say
 
 FONT = "system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif"
 ID = "@ID@"  # replaced by the figure's content-hash id prefix in finish()
@@ -46,14 +46,14 @@ def esc(text) -> str:
 
 
 def fmt_value(v) -> str:
-    """A short human-readable number for descriptions.
+    """A short human-readable number for descriptions, with the language's decimal mark.
 
     >>> fmt_value(3.0), fmt_value(2 / 3), fmt_value(1.5e-5)
     ('3', '0.667', '1.5e-5')
     """
     if float(v).is_integer() and abs(v) < 1e15:
         return str(int(v))
-    return f"{v:.3g}".replace("e+0", "e").replace("e-0", "e-")
+    return readable(f"{v:.3g}".replace("e+0", "e").replace("e-0", "e-"))
 
 
 class Figure:
