@@ -29,7 +29,10 @@ def parse(fig):
     assert desc is not None and desc.text
     assert root.get("aria-labelledby") == f"{title.get('id')} {desc.get('id')}"
     assert root.get("viewBox") == f"0 0 {root.get('width')} {root.get('height')}"
-    assert fig._repr_svg_() == fig.svg
+    if fig.kind == "grid":  # on a page, a grid is HTML that wraps (test_a_grid_wraps_on_a_page)
+        assert fig._repr_svg_ is None and all(panel.svg in fig._repr_html_() for panel in fig.panels)
+    else:
+        assert fig._repr_svg_() == fig.svg
     ids = [el.get("id") for el in root.iter() if el.get("id")]
     assert len(ids) == len(set(ids))
     # every href="#..." resolves to an element of this figure
@@ -754,3 +757,20 @@ def test_nice_ticks():
         and ticks == [0, 500, 1000, 1500, 2000, 2500, 3000, 3500]
     )
     assert plot.nice_ticks(1e-4, 5e-4)[1] == 4
+
+
+def test_a_grid_wraps_on_a_page_and_stays_one_svg_in_files():
+    """On a phone each panel keeps its own scale: the grid is a row of SVGs that wraps."""
+    from livecells.runner import new_namespace, run_cell
+
+    a, b = plot.scatter([[0, 0], [1, 1]], [0, 1]), plot.scatter([[0, 0], [2, 1]], [0, 1])
+    g = plot.side_by_side(a, b, title="Two runs")
+    html = g._repr_html_()
+    assert html.startswith('<div class="clp-grid" role="group" aria-label="Two runs"')
+    assert "flex-wrap:wrap" in html and f"max-width:{g.width}px" in html and ">Two runs</div>" in html
+    assert html.index(a.svg) < html.index(b.svg)
+    assert g.svg.startswith("<svg") and g.svg.count("<svg") == 3  # the file: one SVG holding both
+    ns = new_namespace()
+    ns.update(a=a, b=b, side_by_side=plot.side_by_side)
+    shown = run_cell("side_by_side(a, b)", ns)
+    assert shown.items[0][0] == "html" and 'class="clp-grid"' in shown.html

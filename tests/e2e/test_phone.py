@@ -79,3 +79,20 @@ def test_a_step_player_steps_by_touch(phone, site_url):
     phone.wait_for_function("el => el.value === '2'", arg=slider.element_handle())
     player.locator(".clp-player-btn").nth(0).tap()  # Previous
     phone.wait_for_function("el => el.value === '1'", arg=slider.element_handle())
+
+
+#: Every figure on the page, each panel of a grid counted alone: its drawn width over its natural width.
+FIGURE_SCALES = """() => [...document.querySelectorAll('.lc-rich > svg, .clp-grid > div > svg')].map((svg) => [
+    svg.getBoundingClientRect().width / parseFloat(svg.getAttribute('width')),
+    svg.querySelector('title')?.textContent,
+])"""
+READABLE = 0.5  # a figure of the default 640 px is drawn at 0.52 on this phone; no panel of a grid smaller
+
+
+@pytest.mark.parametrize("path", [p for p in site_pages() if p.split("/")[0] not in ("nb", "id")])
+def test_no_figure_in_a_grid_is_drawn_smaller_than_a_figure_alone(phone, site_url, path):
+    """A grid's panels wrap onto their own rows instead of shrinking together
+    (three panels side by side were drawn at 0.39 of their size)."""
+    phone.goto(site_url + path, wait_until="load")
+    small = [(round(scale, 2), title) for scale, title in phone.evaluate(FIGURE_SCALES) if 0 < scale < READABLE]
+    assert small == [], f"{path or 'home'}: figures below {READABLE} of their size on a 390 px phone"

@@ -1,11 +1,48 @@
-"""Several figures in one: ``grid`` and ``side_by_side``."""
+"""Several figures in one: ``grid`` and ``side_by_side``.
+
+A grid is one SVG (``.svg``: for files, notebooks' downloads and the step
+players), and on a page (``_repr_html_``) its figures in a row that wraps: on
+a phone each figure keeps the scale it would have alone (a 390 px screen
+draws a 640 px figure at about half size) instead of the whole row shrinking
+to fit.  A panel shrinks to ``SHRINK`` of its size to stay beside the others
+(on a desktop, as before), and below that wraps onto a row of its own.
+"""
 
 from __future__ import annotations
 
 from .._language import say
 from .._validate import as_int, as_number
 from ._layout import Heading
-from ._svg import Figure, finish, num
+from ._svg import Figure, esc, finish, num
+
+
+#: How far a grid's panel shrinks to stay beside the others before it wraps onto a row of its own.
+SHRINK = 0.6
+
+
+class Grid(Figure):
+    """Figures side by side: ``panels`` in rows of at most ``columns``, ``gap`` px apart."""
+
+    __slots__ = ("panels", "columns", "gap")
+
+    _repr_svg_ = None  # a page and Jupyter show the wrapping HTML below; .svg stays one SVG
+
+    def _repr_html_(self):
+        heading = (f'<div style="flex-basis:100%;text-align:center;font-weight:600">{esc(self.title)}</div>'
+                   if self.titled else "")
+        panels = "".join(
+            f'<div style="flex:1 1 {num(f.width * SHRINK)}px;min-width:0;max-width:{num(f.width)}px">{f.svg}</div>'
+            for f in self.panels
+        )
+        return (
+            f'<div class="clp-grid" role="group" aria-label="{esc(self.title)}" '
+            f'style="display:flex;flex-wrap:wrap;gap:{num(self.gap)}px;align-items:flex-start;'
+            f'max-width:{num(self.width)}px">{heading}{panels}</div>'
+        )
+
+    @property
+    def titled(self):
+        return self.kind == "grid" and self.title != say("plot.title.grid")
 
 
 def grid(figures, columns=2, *, title=None, gap=16):
@@ -44,9 +81,10 @@ def grid(figures, columns=2, *, title=None, gap=16):
         y += max(f.height for f in r) + gap
     listed = "; ".join(f"{i + 1}. {f.title}" for i, f in enumerate(figs))
     desc = say("plot.desc.grid" if len(figs) > 1 else "plot.desc.grid_one", count=len(figs), figures=listed)
-    return finish(
-        "grid", heading.width, y - gap, title or say("plot.title.grid"), desc, "".join(body)
-    )
+    fig = finish("grid", heading.width, y - gap, title or say("plot.title.grid"), desc, "".join(body))
+    made = Grid(fig.svg, fig.width, fig.height, fig.kind, fig.title, inner=fig._inner, pid=fig._pid)
+    made.panels, made.columns, made.gap = figs, columns, gap
+    return made
 
 
 def side_by_side(*figures, title=None, gap=16):
