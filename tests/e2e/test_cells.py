@@ -234,7 +234,7 @@ def test_a_page_from_a_newer_build_reached_by_instant_navigation_is_reloaded_onc
     page.wait_for_function("window.__sameDocument === undefined")  # reloaded
     wait_ready(page)  # and, although the page still disagrees, not reloaded again
     run_and_wait(page, cell(page, 0))
-    assert "n = 64 cell lines" in cell(page, 0).locator(".lc-output").inner_text()
+    assert "n = 64 samples" in cell(page, 0).locator(".lc-output").inner_text()
 
 
 def cell_heights(page):
