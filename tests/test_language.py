@@ -59,7 +59,7 @@ def test_player_buttons_and_captions_follow_the_language():
     assert "Iteration 1, assign:" in english
     clusterlab.set_language("nb")
     norsk = player_html()
-    assert "◀ Forrige" in norsk and "Neste ▶" in norsk and "Trinn 1 av 4" in norsk
+    assert "◀ Forrige" in norsk and "Neste ▶" in norsk and "Steg 1 av 4" in norsk
     assert "Iterasjon 1, tilordne:" in norsk and "Previous" not in norsk
     clusterlab.set_language("id")
     indonesia = player_html()
@@ -97,7 +97,7 @@ def test_tables_follow_the_language():
     clusterlab.set_language("nb")
     norsk = km.history_[0].table()
     assert norsk.startswith("iterasjon 1:") and "klynge  flyttet" in norsk
-    assert str(merge_steps(X)[0]).startswith("trinn 1: slå sammen a og b i høyde 1,000 -> {a,b}")
+    assert str(merge_steps(X)[0]).startswith("steg 1: slå sammen a og b i høyde 1,000 -> {a,b}")
     assert "C1 = (1,00; 1,00)" in norsk  # a decimal comma, so coordinates are split by ';'
     clusterlab.set_language("id")
     assert "inersia = 18,00" in km.history_[0].table() and "    4,5    7,8" in str(merge_steps(X)[0])
@@ -177,7 +177,7 @@ def test_check_case_names_are_the_cases_in_english_and_translated_elsewhere():
     assert "✗ forelesningens punkter a-e, sentroidene a og d" in text
 
 
-def test_check_messages_follow_the_language_and_play_kmeans_errors_stay_english():
+def test_check_messages_follow_the_language_and_so_do_play_kmeans_errors():
     def sums(points, labels, k):  # sums instead of means, and no centroid for an empty cluster
         out = [[0.0] * len(points[0]) for _ in range(k)]
         for x, lab in zip(points, labels):
@@ -197,9 +197,12 @@ def test_check_messages_follow_the_language_and_play_kmeans_errors_stay_english(
     def assign(points, centroids):
         return None
 
+    with pytest.raises(ValueError, match=r"^iterasi 1: assign mengembalikan None: apakah Anda lupa `return`"):
+        checks.play_kmeans(assign, sums, X, [[1, 1], [7, 7]])
+    assert clusterlab.get_language() == "id"
+    clusterlab.set_language("en")
     with pytest.raises(ValueError, match=r"^iteration 1: assign returned None: did you forget `return`"):
         checks.play_kmeans(assign, sums, X, [[1, 1], [7, 7]])
-    assert clusterlab.get_language() == "id"  # the English of the error did not change the language
 
 
 def test_a_long_legend_says_how_many_more_in_the_language():
@@ -268,7 +271,7 @@ SINGULAR = {
     "en": ["1 cluster, 0: 5", "1 cluster centre marked with a cross", "2 leaves joined by 1 merge,",
            "gives 1 cluster.", "Coloured as 1 cluster below", "1 colour swatch:", "Line plot of 1 point",
            "Scatter matrix of 1 point and", "(1 cluster)", "Start: 1 initial centroid,"],
-    "nb": ["1 klynge, 0: 5", "1 klyngesentroide markert", "2 blader som slås sammen i ett trinn",
+    "nb": ["1 klynge, 0: 5", "1 klyngesentroide markert", "2 blader som slås sammen i ett steg",
            "gir 1 klynge.", "Farget som 1 klynge under", "1 fargeprøve:", "Linjediagram med 1 punkt",
            "Kryssplottmatrise av 1 punkt og", "(1 klynge)", "Start: 1 startsentroide,"],
     "id": ["1 klaster, 0: 5", "1 centroid klaster ditandai", "2 daun yang digabung dalam 1 langkah",
@@ -277,7 +280,7 @@ SINGULAR = {
 }
 PLURAL_AFTER_ONE = {
     "en": r"\b1 (clusters|cluster centres|merges|colour swatches|points|initial centroids)\b",
-    "nb": r"\b1 (klynger|klyngesentroider|fargeprøver|punkter|startsentroider|trinn)\b",
+    "nb": r"\b1 (klynger|klyngesentroider|fargeprøver|punkter|startsentroider|steg)\b",
     "id": r"\b1 (klaster-klaster|titik-titik)\b",
 }
 

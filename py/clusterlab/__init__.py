@@ -14,8 +14,9 @@ Pyodide in the browser.
 
 ``set_language("nb")`` (or ``"id"``, ``"en"``) shows the words clusterlab
 prints and draws (captions, buttons, tables, the checks' answers, default
-labels of figures) in Norwegian bokmål or Indonesian; ``get_language()``
-says which is in use.  Code and error messages stay English.
+labels of figures, its error messages and warnings) in Norwegian bokmål or
+Indonesian; ``get_language()`` says which is in use.  Code (names of
+functions and parameters, Python values) stays as it is.
 """
 
 from ._language import get_language, set_language

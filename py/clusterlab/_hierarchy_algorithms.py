@@ -27,6 +27,7 @@ from array import array
 from itertools import compress
 from operator import lt
 
+from ._language import say
 from .distance import distance_rows, get_kernel
 
 _INF = math.inf
@@ -88,7 +89,7 @@ class Matrix:
         rest = self.d[start : (p + 1) * self.m]
         v = min(rest)
         if v == _INF:
-            raise ValueError("no finite distances left; check the input for inf/NaN values.")
+            raise ValueError(say("error.no_finite"))
         return rest.index(v) + p + 1, v
 
     def worth_compacting(self, live):
@@ -118,10 +119,7 @@ def check_biggest(maxima, name="y"):
     """Reject distances above MAX_DISTANCE (or NaN), given the maxima of the rows."""
     biggest = max(maxima)
     if not biggest <= MAX_DISTANCE:
-        raise ValueError(
-            f"{name} gives distances up to {biggest!r}, above {MAX_DISTANCE:g}; "
-            "rescale the data (for example divide by its largest value)."
-        )
+        raise ValueError(say("error.too_far", name=name, biggest=biggest, limit=MAX_DISTANCE))
 
 
 def _matrix_of_uppers(uppers, n):

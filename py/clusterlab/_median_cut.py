@@ -33,6 +33,8 @@ from collections import Counter
 from itertools import accumulate, repeat
 from operator import itemgetter, mul
 
+from ._language import say
+
 __all__ = ["median_cut", "psnr", "random_palette"]
 
 
@@ -43,7 +45,7 @@ def psnr(mse, peak=255):
     28.13
     """
     if isinstance(mse, bool) or not isinstance(mse, (int, float)) or not mse >= 0:
-        raise ValueError(f"mse must be a number >= 0 (a mean squared error), got {mse!r}.")
+        raise ValueError(say("error.mse", mse=mse))
     return math.inf if mse == 0 else 10 * math.log10(peak * peak / mse)
 
 
@@ -58,8 +60,7 @@ def _histogram(pixels, width, height, k, channels):
         from .kmeans import ConvergenceWarning
 
         warnings.warn(
-            f"the image has only {len(hist)} distinct colour(s), fewer than k={k}; "
-            f"the palette holds those {len(hist)} colours.",
+            say("warning.few_colours", distinct=len(hist), k=k),
             ConvergenceWarning,
             stacklevel=3,
         )
@@ -145,7 +146,7 @@ def random_palette(pixels, width, height, k=8, *, channels=4, random_state=0):
     that ignores how often each colour occurs.
     """
     if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
-        raise TypeError(f"random_state must be an int seed or None, got {random_state!r}.")
+        raise TypeError(say("error.random_state", value=random_state))
     data, width, height, channels, n, hist, k = _histogram(pixels, width, height, k, channels)
     rng = random.Random(random_state)
     chosen = []

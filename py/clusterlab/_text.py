@@ -11,6 +11,8 @@ B       29       C1
 
 from __future__ import annotations
 
+from ._language import say
+
 __all__ = ["text_table"]
 
 
@@ -31,11 +33,11 @@ def text_table(header, rows, align=None, sep: str = "  ", width: int = 0) -> str
     table = [[str(c) for c in header], *([str(c) for c in r] for r in rows)]
     ncol = len(table[0])
     if any(len(r) != ncol for r in table):
-        raise ValueError(f"every row needs {ncol} cells, as many as the header.")
+        raise ValueError(say("error.table_row", ncol=ncol))
     if align is None:
         align = "l" + "r" * (ncol - 1)
     if len(align) != ncol or set(align) - {"l", "r"}:
-        raise ValueError(f"align needs one 'l' or 'r' per column ({ncol}), got {align!r}.")
+        raise ValueError(say("error.table_align", ncol=ncol, align=align))
     widths = [max(width, *map(len, col)) for col in zip(*table)]
     pad = {"l": str.ljust, "r": str.rjust}
     return "\n".join(

@@ -3,7 +3,8 @@
 Each helper turns what a student may pass (lists, tuples, numpy arrays,
 anything iterable of numbers) into plain Python floats, or raises a
 ``ValueError``/``TypeError`` whose message names the parameter and says how
-to fix it.  Nothing here imports anything outside the standard library.
+to fix it, in the language of :func:`clusterlab.set_language`.  Nothing
+here imports anything outside the standard library.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Iterable
+
+from ._language import say
 
 
 def as_list(obj):
@@ -37,15 +40,10 @@ def as_number(value, name: str) -> float:
     """
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         # numpy scalars register as numbers.Real; strings and None do not.
-        raise TypeError(
-            f"{name} must be a number, got {type(value).__name__} {value!r}; "
-            "convert text to numbers first (for example float(s))."
-        )
+        raise TypeError(say("error.not_a_number", name=name, kind=type(value).__name__, value=value))
     x = float(value)
     if not math.isfinite(x):
-        raise ValueError(
-            f"{name} contains {x!r}; remove or impute missing and infinite values first."
-        )
+        raise ValueError(say("error.not_finite", name=name, value=x))
     return x
 
 
@@ -57,12 +55,9 @@ def as_vector(values, name: str = "u") -> list[float]:
     """
     items = as_list(values)
     if items is None:
-        raise TypeError(
-            f"{name} must be a sequence of numbers such as [1.0, 2.0], "
-            f"got {type(values).__name__}."
-        )
+        raise TypeError(say("error.not_a_vector", name=name, kind=type(values).__name__))
     if not items:
-        raise ValueError(f"{name} is empty; give at least one number.")
+        raise ValueError(say("error.empty_vector", name=name))
     return [as_number(v, f"{name}[{i}]") for i, v in enumerate(items)]
 
 
@@ -80,16 +75,11 @@ def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
     """
     rows = as_list(X)
     if rows is None:
-        raise TypeError(
-            f"{name} must be a list of observations (rows of numbers), "
-            f"got {type(X).__name__}."
-        )
+        raise TypeError(say("error.not_a_matrix", name=name, kind=type(X).__name__))
     if len(rows) < min_rows:
         if not rows:
-            raise ValueError(f"{name} is empty; give at least {min_rows} observation(s).")
-        raise ValueError(
-            f"{name} has {len(rows)} observation(s) but at least {min_rows} are needed."
-        )
+            raise ValueError(say("error.empty_matrix", name=name, min_rows=min_rows))
+        raise ValueError(say("error.too_few_rows", name=name, rows=len(rows), min_rows=min_rows))
     if all(isinstance(r, numbers.Real) and not isinstance(r, bool) for r in rows):
         return [[as_number(v, f"{name}[{i}]")] for i, v in enumerate(rows)]
     out = []
@@ -97,19 +87,13 @@ def as_matrix(X, name: str = "X", min_rows: int = 1) -> list[list[float]]:
     for i, row in enumerate(rows):
         items = as_list(row)
         if items is None:
-            raise TypeError(
-                f"{name}[{i}] is {type(row).__name__} {row!r}, not a row of numbers; "
-                "give every observation as a list of numbers."
-            )
+            raise TypeError(say("error.not_a_row", name=name, i=i, kind=type(row).__name__, row=row))
         if width is None:
             width = len(items)
             if width == 0:
-                raise ValueError(f"{name}[0] is an empty row; every observation needs a value.")
+                raise ValueError(say("error.empty_row", name=name))
         elif len(items) != width:
-            raise ValueError(
-                f"{name} is ragged: row 0 has {width} values but row {i} has {len(items)}; "
-                "every observation needs the same number of features."
-            )
+            raise ValueError(say("error.ragged", name=name, width=width, i=i, got=len(items)))
         row = _plain_floats(items)
         if row is None:  # something to convert or to report: value by value
             row = [as_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(items)]
@@ -142,12 +126,12 @@ def as_int(value, name: str, minimum: int | None = None, maximum: int | None = N
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise TypeError(f"{name} must be a whole number, got {value!r}.")
+            raise TypeError(say("error.not_whole", name=name, value=value))
     value = int(value)
     if minimum is not None and value < minimum:
-        raise ValueError(f"{name} must be at least {minimum}, got {value}.")
+        raise ValueError(say("error.too_small", name=name, minimum=minimum, value=value))
     if maximum is not None and value > maximum:
-        raise ValueError(f"{name} must be at most {maximum}, got {value}.")
+        raise ValueError(say("error.too_large", name=name, maximum=maximum, value=value))
     return value
 
 
@@ -159,7 +143,7 @@ def choice(value, name: str, options) -> str:
     """
     if value not in options:
         listed = ", ".join(repr(o) for o in options)
-        raise ValueError(f"unknown {name} {value!r}; use one of {listed}.")
+        raise ValueError(say("error.unknown_choice", name=name, value=value, listed=listed))
     return value
 
 
@@ -179,7 +163,7 @@ def not_offered(function: str, hint: str, **given) -> None:
     for name, (value, default) in given.items():
         same = value is default if default is None or isinstance(default, bool) else value == default
         if not same:
-            raise ValueError(f"clusterlab's {function} does not offer {name}={value!r} (scipy's option); {hint}")
+            raise ValueError(say("error.not_offered", function=function, name=name, value=value, hint=hint))
 
 
 def public_names(names):

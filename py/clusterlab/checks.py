@@ -44,7 +44,7 @@ import math
 import numbers
 import warnings
 
-from ._language import say, speaking
+from ._language import say
 from ._validate import as_int, as_matrix
 from .player import StepPlayer, _short, iteration_frames
 
@@ -357,7 +357,7 @@ def check_kmeans(assign, update) -> Report:
 
 def _check_callable(fn, name, args):
     if not callable(fn):
-        raise TypeError(f"{name} must be your function {name}({args}), got {type(fn).__name__}; pass the function itself, without ().")
+        raise TypeError(say("error.not_callable", name=name, args=args, kind=type(fn).__name__))
 
 
 # ------------------------------------------------------------------- play
@@ -388,23 +388,22 @@ def play_kmeans(
     C = as_matrix(init, "init")
     k, p = len(C), len(X[0])
     if len(C[0]) != p:
-        raise ValueError(f"init has {len(C[0])} numbers per centroid but X has {p} variables; give one per variable.")
+        raise ValueError(say("error.init_variables", got=len(C[0]), p=p))
     max_iter = as_int(max_iter, "max_iter", minimum=1)
     iterations, previous, settled = [], None, False
-    with speaking("en"):  # what stops the run is an error message: English, as all of them
-        for _ in range(max_iter):
-            result, problem = _call(assign, "assign", X, C)
-            labels, problem = (None, problem) if problem else _labels_problem(result, len(X), k)
-            if problem:
-                raise ValueError(f"iteration {len(iterations) + 1}: {problem}")
-            iterations.append((C, labels))
-            if labels == previous:
-                settled = True
-                break
-            C, problem = _run_update(update, X, labels, k)
-            if problem:
-                raise ValueError(f"iteration {len(iterations)}: {problem}")
-            previous = labels
+    for _ in range(max_iter):  # what stops the run is an error message, in clusterlab's language
+        result, problem = _call(assign, "assign", X, C)
+        labels, problem = (None, problem) if problem else _labels_problem(result, len(X), k)
+        if problem:
+            raise ValueError(say("error.iteration", it=len(iterations) + 1, problem=problem))
+        iterations.append((C, labels))
+        if labels == previous:
+            settled = True
+            break
+        C, problem = _run_update(update, X, labels, k)
+        if problem:
+            raise ValueError(say("error.iteration", it=len(iterations), problem=problem))
+        previous = labels
     figures, captions = iteration_frames(
         X, iterations, C, names, update_caption=say("check.your_update"), xlabel=xlabel, ylabel=ylabel,
         width=width, height=height,

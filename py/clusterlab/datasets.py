@@ -43,6 +43,7 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._language import readable, say, say_count
 from ._text import text_table
 from ._validate import as_int, as_list, public_names
 
@@ -93,7 +94,8 @@ class Dataset:
         >>> ten.column("density")[:3]
         [636.0, 473.0, 487.0]
         """
-        return [row[_feature_index(self.feature_names, feature, "feature")] for row in self.data]
+        j = _feature_index(self.feature_names, feature, say("error.what_feature"))
+        return [row[j] for row in self.data]
 
     def standardized(self) -> Dataset:
         """A copy with every feature centred and scaled: (x - mean) / standard deviation.
@@ -125,18 +127,22 @@ class Dataset:
 
     def __repr__(self) -> str:
         rows_total, cols = self.shape
-        head = f"Dataset({self.name!r}, {rows_total} rows x {cols} features"
-        if self.width is not None:
-            head += f", image {self.width} x {self.height}"
-        if self.target is not None:
-            head += f", target with {len(set(self.target))} classes"
-        head += ")"
+        image = "" if self.width is None else say("dataset.image", width=self.width, height=self.height)
+        classes = None if self.target is None else len(set(self.target))
+        head = say(
+            "dataset.head",
+            name=self.name,
+            rows=say_count("dataset.rows", rows_total, n=rows_total),
+            features=say_count("dataset.features", cols, n=cols),
+            image=image,
+            target="" if classes is None else say_count("dataset.target", classes, k=classes),
+        )
         show_cols = min(cols, 6)
         shown = self.data[:3]
         names = self.row_names[:3] if self.row_names is not None else [str(i) for i in range(len(shown))]
         more = ["..."] if cols > show_cols else []
         header = ["", *self.feature_names[:show_cols], *more]
-        rows = [[n, *(f"{v:g}" for v in row[:show_cols]), *more] for n, row in zip(names, shown)]
+        rows = [[n, *(readable(f"{v:g}") for v in row[:show_cols]), *more] for n, row in zip(names, shown)]
         align = "l" + "r" * show_cols + "l" * len(more)
         if self.target is not None:
             header.append("")
@@ -149,14 +155,18 @@ class Dataset:
 
 
 def _feature_index(names, feature, what):
-    """Position of ``feature`` (a name or an index) among ``names``, or a clear error."""
+    """Position of ``feature`` (a name or an index) among ``names``, or a clear error.
+
+    ``what`` names the kind of thing looked up in the error message: the word
+    for "column" or "feature" in clusterlab's language.
+    """
     if isinstance(feature, str):
         key = _normal(feature)
         for j, n in enumerate(names):
             if _normal(n) == key:
                 return j
         listed = ", ".join(repr(n) for n in names[:8]) + (", ..." if len(names) > 8 else "")
-        raise ValueError(f"unknown {what} {feature!r}; use one of {listed} (or a 0-based position).")
+        raise ValueError(say("error.unknown_feature", what=what, feature=feature, listed=listed))
     return as_int(feature, what, minimum=-len(names), maximum=len(names) - 1) % len(names)
 
 
@@ -283,15 +293,12 @@ def load_iris(columns=None) -> Dataset:
     if columns is not None:
         items = [columns] if isinstance(columns, (str, int)) else as_list(columns)
         if items is None:
-            raise TypeError(
-                f"columns must be a list of feature names or positions such as "
-                f"['petal_length', 'petal_width'], got {type(columns).__name__}."
-            )
+            raise TypeError(say("error.columns_type", kind=type(columns).__name__))
         if not items:
-            raise ValueError("columns is empty; name at least one of " + ", ".join(names) + ".")
-        idx = [_feature_index(names, c, "column") for c in items]
+            raise ValueError(say("error.columns_empty", names=", ".join(names)))
+        idx = [_feature_index(names, c, say("error.what_column")) for c in items]
         if len(set(idx)) != len(idx):
-            raise ValueError(f"columns {list(items)!r} names the same feature twice.")
+            raise ValueError(say("error.columns_twice", columns=list(items)))
         data = [[r[j] for j in idx] for r in data]
         names = [names[j] for j in idx]
     return Dataset(name="iris", data=data, feature_names=names, row_names=None,
@@ -314,7 +321,7 @@ def _read_matrix(path: Path) -> list:
     size = struct.calcsize(_MATRIX_HEADER)
     magic, version, rows, cols, decimals = struct.unpack(_MATRIX_HEADER, blob[:size])
     if magic != b"CLMX" or version != 1:
-        raise ValueError(f"{path.name} is not a clusterlab matrix file (version 1).")
+        raise ValueError(say("error.matrix_file", file=path.name))
     values = array("i")
     if values.itemsize != 4:  # pragma: no cover - every platform Python runs on has 4-byte int
         values = array("l")
@@ -322,7 +329,7 @@ def _read_matrix(path: Path) -> list:
     if sys.byteorder == "big":  # pragma: no cover
         values.byteswap()
     if len(values) != rows * cols:
-        raise ValueError(f"{path.name} holds {len(values)} values, expected {rows} x {cols}.")
+        raise ValueError(say("error.matrix_size", file=path.name, got=len(values), rows=rows, cols=cols))
     scale = 10.0**decimals
     # n / 10**d (not n * 10**-d): the division is correctly rounded, so it gives
     # exactly the double nearest the decimal number n e-d.
@@ -350,7 +357,7 @@ def load_nci60() -> Dataset:
     data = _read_matrix(_DATA / "nci60.i32.zz")
     labels = (_DATA / "nci60_labels.txt").read_text(encoding="utf-8").split()
     if len(labels) != len(data):
-        raise ValueError(f"nci60_labels.txt has {len(labels)} labels for {len(data)} rows.")
+        raise ValueError(say("error.nci60_labels", labels=len(labels), rows=len(data)))
     return Dataset(
         name="nci60",
         data=data,
@@ -387,10 +394,10 @@ def _read_photo(path: Path) -> tuple:
     size = struct.calcsize(_PHOTO_HEADER)
     magic, version, width, height, channels = struct.unpack(_PHOTO_HEADER, blob[:size])
     if magic != b"CLPX" or version != 1 or channels != 3:
-        raise ValueError(f"{path.name} is not a clusterlab RGB photo file (version 1).")
+        raise ValueError(say("error.photo_file", file=path.name))
     pixels = zlib.decompress(blob[size:])
     if len(pixels) != width * height * 3:
-        raise ValueError(f"{path.name} holds {len(pixels)} bytes, expected {width} x {height} x 3.")
+        raise ValueError(say("error.photo_size", file=path.name, got=len(pixels), width=width, height=height))
     return width, height, pixels
 
 
@@ -410,9 +417,9 @@ def load_photo(name: str = "coffee") -> Dataset:
     [21.0, 13.0, 8.0]
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be a photo's name such as 'coffee', got {type(name).__name__}.")
+        raise TypeError(say("error.photo_name_type", kind=type(name).__name__))
     if name not in PHOTOS:
-        raise ValueError(f"unknown photo {name!r}; use one of " + ", ".join(map(repr, PHOTOS)) + ".")
+        raise ValueError(say("error.unknown_photo", name=name, listed=", ".join(map(repr, PHOTOS))))
     width, height, pixels = _read_photo(_DATA / f"photo_{name}.rgb.zz")
     values = [float(v) for v in pixels]
     return Dataset(

@@ -47,6 +47,7 @@ from itertools import repeat
 from operator import sub
 from typing import NamedTuple
 
+from ._language import say
 from ._validate import as_list, as_matrix, as_vector, choice, not_offered, public_names
 
 __all__ = [
@@ -102,17 +103,14 @@ def _unit_profile(row, i=0):
     tiny values neither overflow nor underflow; correlation ignores scale.
     """
     if len(row) < 2:
-        raise ValueError("correlation needs observations with at least 2 features.")
+        raise ValueError(say("error.correlation_features"))
     f = math.ldexp(1.0, -math.frexp(max(map(abs, row)))[1])
     row = [x * f for x in row]
     mean = _fsum(row) / len(row)
     centred = [x - mean for x in row]
     norm = math.sqrt(_fsum([x * x for x in centred]))
     if norm == 0.0:
-        raise ValueError(
-            f"correlation distance is undefined for a constant observation (row {i} has "
-            "standard deviation 0); drop constant rows or use another metric."
-        )
+        raise ValueError(say("error.correlation_constant", i=i))
     return tuple([x / norm for x in centred])
 
 
@@ -141,10 +139,7 @@ def _custom_kernel(f):
         for v in rows:
             d = float(f(u, v))
             if not math.isfinite(d) or d < 0:
-                raise ValueError(
-                    f"metric returned {d!r} for the observations {u} and {v}; "
-                    "it must return a finite number >= 0."
-                )
+                raise ValueError(say("error.metric_value", d=d, u=u, v=v))
             out.append(d)
         return out
 
@@ -162,7 +157,7 @@ def get_kernel(metric) -> Kernel:
     if callable(metric):
         return _custom_kernel(metric)
     if not isinstance(metric, str):
-        raise TypeError(f"metric must be a name such as 'euclidean' or a function, got {metric!r}.")
+        raise TypeError(say("error.metric_type", metric=metric))
     return KERNELS[choice(metric, "metric", list(KERNELS))]
 
 
@@ -173,9 +168,7 @@ def _between(metric, u, v, w=None):
     u = as_vector(u, "u")
     v = as_vector(v, "v")
     if len(u) != len(v):
-        raise ValueError(
-            f"u has {len(u)} values but v has {len(v)}; both observations need the same features."
-        )
+        raise ValueError(say("error.same_features", u=len(u), v=len(v)))
     if w is not None:
         return _weighted(metric, u, v, _weights(w, len(u)))
     kernel = KERNELS[metric]
@@ -187,9 +180,9 @@ def _weights(w, p):
     """scipy's ``w``: one weight >= 0 per feature."""
     w = as_vector(w, "w")
     if len(w) != p:
-        raise ValueError(f"w has {len(w)} weights but the observations have {p} features; give one per feature.")
+        raise ValueError(say("error.weight_count", w=len(w), p=p))
     if any(x < 0 for x in w):
-        raise ValueError("w has a negative weight; weights must be >= 0.")
+        raise ValueError(say("error.weight_negative"))
     return w
 
 
@@ -245,11 +238,11 @@ def correlation(u, v, w=None, centered=True) -> float:
         return _between("correlation", u, v)
     u, v = as_vector(u, "u"), as_vector(v, "v")
     if len(u) != len(v):
-        raise ValueError(f"u has {len(u)} values but v has {len(v)}; both observations need the same features.")
+        raise ValueError(say("error.same_features", u=len(u), v=len(v)))
     w = [1.0] * len(u) if w is None else _weights(w, len(u))
     total = math.fsum(w)
     if total == 0:
-        raise ValueError("w is all zero; at least one feature needs a positive weight.")
+        raise ValueError(say("error.weight_zero"))
     mean_u = math.fsum(a * b for a, b in zip(u, w)) / total if centered else 0.0
     mean_v = math.fsum(a * b for a, b in zip(v, w)) / total if centered else 0.0
     du, dv = [a - mean_u for a in u], [b - mean_v for b in v]
@@ -309,17 +302,13 @@ def pdist(X, metric="euclidean", *, out=None, **kwargs) -> list[float]:
     >>> pdist([[0, 0], [3, 4], [6, 8]])
     [5.0, 10.0, 5.0]
     """
-    not_offered("pdist", "it returns a new list.", out=(out, None))
+    not_offered("pdist", say("error.hint_pdist_out"), out=(out, None))
     if kwargs:
         names = ", ".join(sorted(kwargs))
-        raise ValueError(
-            f"clusterlab's pdist takes no options for its metric (got {names}); to weight features, "
-            "scale the columns of X first (by the square root of the weight, for euclidean), or pass "
-            "metric=lambda u, v: euclidean(u, v, w)."
-        )
+        raise ValueError(say("error.pdist_options", names=names))
     rows = as_matrix(X, "X", min_rows=1)
     if metric == "correlation" and len(rows[0]) < 2:
-        raise ValueError("correlation needs observations with at least 2 features.")
+        raise ValueError(say("error.correlation_features"))
     out = []
     for upper in distance_rows(rows, metric):
         out += upper
@@ -334,10 +323,7 @@ def condensed_size(m: int) -> int:
     """
     n = round((1 + math.sqrt(1 + 8 * m)) / 2)
     if n * (n - 1) // 2 != m:
-        raise ValueError(
-            f"a condensed distance list has n(n-1)/2 entries, but {m} is not of that form "
-            "(valid lengths are 1, 3, 6, 10, 15, ...); pass the output of pdist."
-        )
+        raise ValueError(say("error.condensed_length", m=m))
     return n
 
 
@@ -356,22 +342,22 @@ def squareform(X, force="no", checks=True) -> list:
     choice(force, "force", ["no", "tomatrix", "tovector"])
     items = as_list(X)
     if items is None:
-        raise TypeError(f"X must be a condensed distance list or a square matrix, got {type(X).__name__}.")
+        raise TypeError(say("error.squareform_type", kind=type(X).__name__))
     is_matrix = bool(items) and not isinstance(items[0], (int, float)) and hasattr(items[0], "__len__")
     if force != "no" and is_matrix != (force == "tovector"):
-        kind = "a square matrix" if is_matrix else "a condensed list"
-        raise ValueError(f"force={force!r} but X is {kind}; use force='no' to convert either way.")
+        kind = say("error.kind_square_matrix") if is_matrix else say("error.kind_condensed")
+        raise ValueError(say("error.squareform_force", force=force, kind=kind))
     if is_matrix:
         D = as_matrix(items, "X")
         n = len(D)
         if any(len(r) != n for r in D):
-            raise ValueError(f"X is a {n} x {len(D[0])} matrix; a distance matrix must be square.")
+            raise ValueError(say("error.not_square", n=n, m=len(D[0])))
         for i in range(n if checks else 0):
             if D[i][i] != 0.0:
-                raise ValueError(f"X[{i}][{i}] is {D[i][i]}; a distance matrix has zeros on its diagonal.")
+                raise ValueError(say("error.diagonal", i=i, value=D[i][i]))
             for j in range(i + 1, n):
                 if D[i][j] != D[j][i]:
-                    raise ValueError(f"X is not symmetric: X[{i}][{j}] != X[{j}][{i}].")
+                    raise ValueError(say("error.not_symmetric", i=i, j=j))
         return [D[i][j] for i in range(n) for j in range(i + 1, n)]
     if not items:
         return [[0.0]]

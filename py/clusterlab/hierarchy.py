@@ -48,7 +48,7 @@ from functools import partial
 from typing import NamedTuple
 
 from . import _hierarchy_algorithms as algorithms
-from ._language import readable, say
+from ._language import readable, say, say_count
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, choice, not_offered, public_names
 from .distance import condensed_size, get_kernel
@@ -96,9 +96,7 @@ def _warn_if_distance_matrix(rows, name):
         if row[i] != 0.0 or min(row) < 0.0 or any(row[j] != rows[j][i] for j in range(i)):
             return
     warnings.warn(
-        f"{name} is a square, symmetric matrix with zeros on its diagonal: it looks like a "
-        "distance matrix, but its rows are read as observations (points). To cluster these "
-        "distances pass squareform(D), the condensed list; or pass the observations themselves.",
+        say("warning.distance_matrix", name=name),
         ClusterWarning,
         stacklevel=4,
     )
@@ -107,34 +105,25 @@ def _warn_if_distance_matrix(rows, name):
 def _read_input(y, method, metric, name="y"):
     """Validate ``y``: ("condensed", flat list) or ("rows", observations)."""
     if not isinstance(method, str):
-        raise TypeError(f"method must be a name such as 'single', got {method!r}.")
+        raise TypeError(say("error.method_type", method=method))
     choice(method, "method", list(LANCE_WILLIAMS))
     get_kernel(metric)  # validates the metric name even for condensed input
     items = as_list(y)
     if items is None:
-        raise TypeError(
-            f"{name} must be observations (a list of rows of numbers) or a condensed "
-            f"distance list, got {type(y).__name__}."
-        )
+        raise TypeError(say("error.linkage_input", name=name, kind=type(y).__name__))
     if not items:
-        raise ValueError(f"{name} is empty; give at least 2 observations.")
+        raise ValueError(say("error.linkage_empty", name=name))
     if _is_flat(items):
         # 1-D input is a condensed distance list, as in scipy (the metric is not used).
         flat = [as_number(v, f"{name}[{i}]") for i, v in enumerate(items)]
         condensed_size(len(flat))  # checks the length
         for i, d in enumerate(flat):
             if d < 0:
-                raise ValueError(
-                    f"{name}[{i}] is {d}, but distances cannot be negative; "
-                    "pass the output of pdist (a flat list is read as condensed distances)."
-                )
+                raise ValueError(say("error.negative_distance", name=name, i=i, d=d))
         return "condensed", flat
     rows = as_matrix(items, name, min_rows=2)
     if LANCE_WILLIAMS[method].euclidean_only and metric != "euclidean":
-        raise ValueError(
-            f"method={method!r} needs Euclidean distances, got metric={metric!r}; "
-            "use metric='euclidean' or a method such as 'average'."
-        )
+        raise ValueError(say("error.euclidean_only", method=method, metric=metric))
     _warn_if_distance_matrix(rows, name)
     return "rows", rows
 
@@ -339,19 +328,16 @@ def merge_steps(y, method="single", metric="euclidean", labels=None):
     D = _matrix(*_read_input(y, method, metric), metric).rows()  # rows, for the deletions below
     n = len(D)
     if n > MAX_STEPS_N:
-        raise ValueError(
-            f"merge_steps shows matrices for at most {MAX_STEPS_N} observations, got {n}; "
-            "use linkage for larger data."
-        )
+        raise ValueError(say("error.merge_steps_size", limit=MAX_STEPS_N, n=n))
     if labels is None:
         labels = [chr(97 + i) for i in range(n)] if n <= 26 else [str(i) for i in range(n)]
     else:
         items = as_list(labels)
         if items is None or len(items) != n:
-            raise ValueError(f"labels must give one name per observation ({n}).")
+            raise ValueError(say("error.merge_labels", n=n))
         labels = [str(v) for v in items]
         if len(set(labels)) != n:
-            raise ValueError("labels must be distinct so that the clusters can be told apart.")
+            raise ValueError(say("error.merge_labels_distinct"))
     update = _update_of(method)
     names = list(labels)
     members = [[i] for i in range(n)]
@@ -402,8 +388,7 @@ def linkage(y, method="single", metric="euclidean", optimal_ordering=False):
 
     scipy's ``optimal_ordering=True`` (reordering the leaves) is refused.
     """
-    not_offered("linkage", "the merges are the same without it; only the leaves' order differs.",
-                optimal_ordering=(optimal_ordering, False))
+    not_offered("linkage", say("error.hint_optimal_ordering"), optimal_ordering=(optimal_ordering, False))
     kind, items = _read_input(y, method, metric)
     if method == "single":  # single linkage is the minimum spanning tree
         if kind == "rows" and not callable(metric):
@@ -422,10 +407,7 @@ def _check_linkage(Z, name="Z"):
     """Validate a linkage matrix; return (n, left ids, right ids, heights, sizes)."""
     rows = as_matrix(Z, name)
     if len(rows[0]) != 4:
-        raise ValueError(
-            f"{name} must have 4 columns [id1, id2, height, size], got {len(rows[0])}; "
-            "pass the output of linkage."
-        )
+        raise ValueError(say("error.linkage_columns", name=name, got=len(rows[0])))
     n = len(rows) + 1
     used = bytearray(2 * n - 1)
     left, right, heights, sizes = [], [], [], []
@@ -433,25 +415,16 @@ def _check_linkage(Z, name="Z"):
     for i, (a, b, h, s) in enumerate(rows):
         for v in (a, b):
             if not v.is_integer() or v < 0 or v >= n + i:
-                raise ValueError(
-                    f"{name}[{i}] uses cluster id {v:g}, but row {i} may only use ids "
-                    f"0..{n + i - 1} (observations, then earlier rows); pass the output of linkage."
-                )
+                raise ValueError(say("error.linkage_id", name=name, i=i, v=v, last=n + i - 1))
             if used[int(v)]:
-                raise ValueError(
-                    f"{name}[{i}] uses cluster {int(v)} a second time; "
-                    "each cluster is merged once. Pass the output of linkage."
-                )
+                raise ValueError(say("error.linkage_reused", name=name, i=i, v=int(v)))
             used[int(v)] = 1
         if h < 0:
-            raise ValueError(f"{name}[{i}] has negative height {h}; heights are distances >= 0.")
+            raise ValueError(say("error.linkage_negative", name=name, i=i, h=h))
         a, b = int(a), int(b)
         size = count[a] + count[b]
         if s != size:
-            raise ValueError(
-                f"{name}[{i}] says size {s:g} but clusters {a} and {b} hold {size} "
-                "observations; pass the output of linkage."
-            )
+            raise ValueError(say("error.linkage_size", name=name, i=i, s=s, a=a, b=b, size=size))
         count.append(size)
         left.append(a)
         right.append(b)
@@ -527,9 +500,9 @@ def fcluster(Z, t, criterion=None, depth=2, R=None, monocrit=None):
     [1, 1, 2, 2, 3]
     """
     n, left, right, heights, _ = _check_linkage(Z)
-    not_offered("fcluster", "use criterion='maxclust', 'distance' or 'inconsistent'.", monocrit=(monocrit, None))
+    not_offered("fcluster", say("error.hint_monocrit"), monocrit=(monocrit, None))
     if criterion is None:
-        raise ValueError(_no_criterion_message(Z, t))
+        raise ValueError(say("error.no_criterion", t=t, scipy_says=_what_scipy_gives(Z, t)))
     choice(criterion, "criterion", CRITERIA)
     if criterion == "inconsistent":
         t = as_number(t, "t")
@@ -538,17 +511,14 @@ def fcluster(Z, t, criterion=None, depth=2, R=None, monocrit=None):
         else:
             R = as_matrix(R, "R")
             if len(R) != n - 1 or len(R[0]) != 4:
-                raise ValueError(
-                    f"R must have one row [mean, std, count, coefficient] per row of Z ({n - 1}), "
-                    f"got {len(R)} rows of {len(R[0])}; pass inconsistent(Z)."
-                )
+                raise ValueError(say("error.inconsistent_R", rows=n - 1, got=len(R), cols=len(R[0])))
         most = algorithms.max_dists(n, left, right, [row[3] for row in R])
         return algorithms.monocrit_labels(n, left, right, most, t)
     md = algorithms.max_dists(n, left, right, heights)
     if criterion == "distance":
         t = as_number(t, "t")
         if t < 0:
-            raise ValueError(f"t is {t}, but a cut height must be >= 0.")
+            raise ValueError(say("error.negative_cut", t=t))
         return algorithms.monocrit_labels(n, left, right, md, t)
     t = as_int(t, "t", minimum=1)
     if t >= n:
@@ -563,20 +533,13 @@ def fcluster(Z, t, criterion=None, depth=2, R=None, monocrit=None):
     return algorithms.monocrit_labels(n, left, right, md, md[hi])
 
 
-def _no_criterion_message(Z, t):
-    """Why ``fcluster(Z, t)`` needs a criterion: what scipy's default would give."""
+def _what_scipy_gives(Z, t):
+    """What scipy's default criterion makes of ``fcluster(Z, t)``, for the message asking for a criterion."""
     try:
         scipy_k = len(set(fcluster(Z, t, criterion="inconsistent")))
-        scipy_says = f"which gives {scipy_k} cluster{'' if scipy_k == 1 else 's'} here"
     except (TypeError, ValueError):
-        scipy_says = "which is not a number of clusters"
-    return (
-        f"fcluster(Z, {t!r}) needs a criterion. scipy's fcluster reads it as "
-        f"criterion='inconsistent' (its default), {scipy_says}, so the same call would not "
-        f"carry over. Write criterion='maxclust' for at most {t!r} clusters, "
-        f"criterion='distance' to cut at height {t!r}, or criterion='inconsistent' for "
-        "scipy's default."
-    )
+        return say("error.scipy_not_a_number")
+    return say_count("error.scipy_gives", scipy_k, k=scipy_k)
 
 
 def _preorder(n, left, right, node):
@@ -624,7 +587,7 @@ def cut_tree(Z, n_clusters=None, height=None):
     """
     n, left, right, heights, _ = _check_linkage(Z)
     if n_clusters is not None and height is not None:
-        raise ValueError("give n_clusters or height, not both.")
+        raise ValueError(say("error.cut_both"))
     # scipy's node order: breadth-first from the root, then a stable sort by height
     # in which later-visited nodes of equal height come first.
     bfs = []
@@ -643,18 +606,18 @@ def cut_tree(Z, n_clusters=None, height=None):
         scalar = isinstance(height, numbers.Real)
         values = [height] if scalar else as_list(height)
         if values is None:
-            raise TypeError(f"height must be a number or a list of numbers, got {height!r}.")
+            raise TypeError(say("error.height_type", height=height))
         if not values:
-            raise ValueError("height is empty; give a number or a list of numbers.")
+            raise ValueError(say("error.height_empty"))
         node_heights = [heights[v - n] for v in nodes]
         cols = [bisect_left(node_heights, as_number(h, "height")) for h in values]
     else:
         scalar = isinstance(n_clusters, numbers.Integral) or isinstance(n_clusters, float)
         values = [n_clusters] if scalar else as_list(n_clusters)
         if values is None:
-            raise TypeError(f"n_clusters must be a whole number or a list of them, got {n_clusters!r}.")
+            raise TypeError(say("error.n_clusters_type", n_clusters=n_clusters))
         if not values:
-            raise ValueError("n_clusters is empty; give a whole number or a list of them.")
+            raise ValueError(say("error.n_clusters_empty"))
         cols = [n - as_int(k, "n_clusters", minimum=1, maximum=n) for k in values]
     last = max(cols)
     wanted = {}
@@ -710,10 +673,10 @@ def dendrogram(Z, p=30, truncate_mode=None, color_threshold=None, get_leaves=Tru
     """
     n, left, right, heights, _ = _check_linkage(Z)
     choice(orientation, "orientation", ["top", "bottom", "left", "right"])
-    not_offered("dendrogram", "draw the whole tree with clusterlab.plot.dendrogram, or cut it with fcluster.",
+    not_offered("dendrogram", say("error.hint_dendrogram_tree"),
                 truncate_mode=(truncate_mode, None), count_sort=(count_sort, False),
                 distance_sort=(distance_sort, False), get_leaves=(get_leaves, True))
-    not_offered("dendrogram", "it only computes the coordinates; clusterlab.plot.dendrogram draws them.",
+    not_offered("dendrogram", say("error.hint_dendrogram_draw"),
                 show_leaf_counts=(show_leaf_counts, True), no_labels=(no_labels, False),
                 leaf_font_size=(leaf_font_size, None), leaf_rotation=(leaf_rotation, None),
                 leaf_label_func=(leaf_label_func, None), show_contracted=(show_contracted, False),
@@ -721,10 +684,8 @@ def dendrogram(Z, p=30, truncate_mode=None, color_threshold=None, get_leaves=Tru
     if labels is not None:
         labels = as_list(labels)
         if labels is None or len(labels) != n:
-            raise ValueError(
-                f"labels must give one label per observation ({n}), "
-                f"got {'none' if labels is None else len(labels)}."
-            )
+            got = say("error.got_none") if labels is None else len(labels)
+            raise ValueError(say("error.dendrogram_labels", n=n, got=got))
     if color_threshold is None:
         color_threshold = 0.7 * max(heights)
     else:

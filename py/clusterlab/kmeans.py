@@ -151,7 +151,7 @@ class Step:
         k = len(self.centroids)
         names = [str(r) for r in row_names] if row_names is not None else [str(i) for i in range(n)]
         if len(names) != n:
-            raise ValueError(f"row_names has {len(names)} names but there are {n} observations.")
+            raise ValueError(say("error.row_names", got=len(names), n=n))
         spec = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}"
         def fmt(v):
             return readable(spec.format(v))
@@ -265,13 +265,11 @@ def _check_weights(sample_weight, n):
         return None
     w = as_vector(sample_weight, "sample_weight")
     if len(w) != n:
-        raise ValueError(
-            f"sample_weight has {len(w)} values but X has {n} observations; give one weight per observation."
-        )
+        raise ValueError(say("error.sample_weight_count", got=len(w), n=n))
     if any(v < 0 for v in w):
-        raise ValueError("sample_weight contains negative values; weights must be >= 0.")
+        raise ValueError(say("error.sample_weight_negative"))
     if not any(v > 0 for v in w):
-        raise ValueError("sample_weight is all zero; at least one observation needs a positive weight.")
+        raise ValueError(say("error.sample_weight_zero"))
     if all(v == 1.0 for v in w):
         return None
     return w
@@ -348,9 +346,7 @@ class KMeans:
         valid = self._param_names()
         for name, value in params.items():
             if name not in valid:
-                raise ValueError(
-                    f"Invalid parameter {name!r} for estimator {self!r}. Valid parameters are: {valid!r}."
-                )
+                raise ValueError(say("error.invalid_parameter", name=name, estimator=self, valid=valid))
             setattr(self, name, value)
         return self
 
@@ -365,9 +361,7 @@ class KMeans:
         n, d = len(X), len(X[0])
         k = as_int(self.n_clusters, "n_clusters", minimum=1)
         if k > n:
-            raise ValueError(
-                f"n_clusters={k} but X has only {n} observation(s); choose n_clusters <= {n}."
-            )
+            raise ValueError(say("error.too_many_clusters", k=k, n=n))
         init = self.init
         if isinstance(init, str):
             init = choice(init, "init", ["k-means++", "random"])
@@ -375,22 +369,18 @@ class KMeans:
             try:
                 init = as_matrix(init, "init")
             except (TypeError, ValueError) as e:
-                raise type(e)(f"{e} (init must be 'k-means++', 'random' or a list of {k} centroids)") from None
+                raise type(e)(say("error.init_wrapped", error=str(e), k=k)) from None
             if len(init) != k or len(init[0]) != d:
-                raise ValueError(
-                    f"init has shape ({len(init)}, {len(init[0])}) but needs ({k}, {d}): "
-                    f"one row per cluster, one value per feature."
-                )
+                raise ValueError(say("error.init_shape", rows=len(init), cols=len(init[0]), k=k, d=d))
         if self.n_init == "auto":
             n_init = 10 if init == "random" else 1
         else:
             if isinstance(self.n_init, str):
-                raise ValueError(f"n_init must be 'auto' or a whole number >= 1, got {self.n_init!r}.")
+                raise ValueError(say("error.n_init", n_init=self.n_init))
             n_init = as_int(self.n_init, "n_init", minimum=1)
             if not isinstance(init, str) and n_init != 1:
                 warnings.warn(
-                    f"explicit initial centroids were given, so n_init={n_init} is changed to 1 "
-                    "(every run would be the same).",
+                    say("warning.n_init_changed", n_init=n_init),
                     RuntimeWarning,
                     stacklevel=3,
                 )
@@ -398,18 +388,15 @@ class KMeans:
         max_iter = as_int(self.max_iter, "max_iter", minimum=1)
         tol = as_number(self.tol, "tol")
         if tol < 0:
-            raise ValueError(f"tol must be >= 0, got {tol}; use 0 to stop only when no label changes.")
+            raise ValueError(say("error.tol_negative", tol=tol))
         rs = self.random_state
         if rs is not None and (isinstance(rs, bool) or not isinstance(rs, int)):
-            raise TypeError(f"random_state must be an int seed or None, got {rs!r}.")
+            raise TypeError(say("error.random_state", value=rs))
         choice(self.algorithm, "algorithm", ["lloyd", "elkan"])
         if not isinstance(self.copy_x, bool):
-            raise TypeError(f"copy_x must be True or False, got {self.copy_x!r}.")
+            raise TypeError(say("error.copy_x", value=self.copy_x))
         if self.verbose not in (0, False):
-            raise ValueError(
-                f"verbose={self.verbose!r} is not offered: every iteration of the best run is in "
-                "history_ after fit (history_table(km, step) prints one); use verbose=0."
-            )
+            raise ValueError(say("error.verbose", value=self.verbose))
         return k, init, n_init, max_iter, tol
 
     def fit(self, X, y=None, sample_weight=None):
@@ -421,8 +408,7 @@ class KMeans:
         distinct = len(set(rows))
         if distinct < k:
             warnings.warn(
-                f"X has only {distinct} distinct observation(s) but n_clusters={k}; "
-                "some clusters will be duplicates. Use n_clusters <= the number of distinct observations.",
+                say("warning.duplicates", distinct=distinct, k=k),
                 ConvergenceWarning,
                 stacklevel=2,
             )
@@ -439,7 +425,7 @@ class KMeans:
         labels = run.labels
         if distinct >= k and len(set(labels)) < k:
             warnings.warn(
-                f"Number of distinct clusters ({len(set(labels))}) found smaller than n_clusters ({k}).",
+                say("warning.fewer_clusters", found=len(set(labels)), k=k),
                 ConvergenceWarning,
                 stacklevel=2,
             )
@@ -473,13 +459,10 @@ class KMeans:
 
     def _check_fitted(self, X, what):
         if not hasattr(self, "cluster_centers_"):
-            raise NotFittedError(f"This KMeans is not fitted yet; call fit(X) before {what}(X).")
+            raise NotFittedError(say("error.not_fitted", what=what))
         X = as_matrix(X, "X")
         if len(X[0]) != self.n_features_in_:
-            raise ValueError(
-                f"X has {len(X[0])} feature(s) but the model was fitted with {self.n_features_in_}; "
-                "give the same features as in fit."
-            )
+            raise ValueError(say("error.features_changed", got=len(X[0]), p=self.n_features_in_))
         return X
 
     def predict(self, X):
@@ -525,7 +508,7 @@ def history_table(model, step: int = 0, row_names=None, decimals: int = 2, X=Non
     inertia = 171772
     """
     if not hasattr(model, "history_"):
-        raise NotFittedError("This KMeans is not fitted yet; call fit(X) before history_table.")
+        raise NotFittedError(say("error.not_fitted_history"))
     step = as_int(step, "step", minimum=-len(model.history_), maximum=len(model.history_) - 1)
     return model.history_[step].table(row_names=row_names, decimals=decimals, X=X)
 
@@ -545,7 +528,7 @@ def within_cluster_variation(X, labels) -> list[float]:
     X = as_matrix(X, "X")
     labs = _rows_list(labels)
     if len(labs) != len(X):
-        raise ValueError(f"labels has {len(labs)} entries but X has {len(X)} observations; give one label each.")
+        raise ValueError(say("error.label_count", got=len(labs), n=len(X)))
     rows = list(map(tuple, X))
     groups = [[] for _ in range(max(labs) + 1)]
     for i, a in enumerate(labs):
@@ -561,7 +544,7 @@ def within_cluster_variation(X, labels) -> list[float]:
 def _rows_list(labels):
     labs = as_list(labels)
     if labs is None:
-        raise TypeError(f"labels must be a list of cluster numbers, got {type(labels).__name__}.")
+        raise TypeError(say("error.labels_type", kind=type(labels).__name__))
     return [as_int(v, f"labels[{i}]", minimum=0) for i, v in enumerate(labs)]
 
 

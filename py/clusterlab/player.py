@@ -55,10 +55,7 @@ def _frame_html(frame, i: int) -> str:
             content = fn(frame)
             if isinstance(content, str) and content:
                 return content
-    raise TypeError(
-        f"frames[{i}] is {type(frame).__name__}, which cannot be shown; give a clusterlab.plot figure, "
-        "an object with _repr_svg_ or _repr_html_, or a string (shown as preformatted text)."
-    )
+    raise TypeError(say("error.frame_type", i=i, kind=type(frame).__name__))
 
 
 class StepPlayer:
@@ -84,32 +81,25 @@ class StepPlayer:
 
     def __init__(self, frames, captions=None, *, title=None, start=0):
         if isinstance(frames, (str, bytes)) or not hasattr(frames, "__iter__"):
-            raise TypeError(
-                f"frames must be a list of frames, got {type(frames).__name__}; "
-                "for a single frame write [frame]."
-            )
+            raise TypeError(say("error.frames_type", kind=type(frames).__name__))
         frames = list(frames)
         if not frames:
-            raise ValueError("frames is empty; give at least one frame (a figure, an HTML object or a string).")
+            raise ValueError(say("error.frames_empty"))
         self._bodies = [_frame_html(f, i) for i, f in enumerate(frames)]
         n = len(frames)
         if captions is None:
             captions = [None] * n
         else:
             if isinstance(captions, (str, bytes)) or not hasattr(captions, "__iter__"):
-                raise TypeError(
-                    f"captions must be a list with one string per frame, got {type(captions).__name__}."
-                )
+                raise TypeError(say("error.captions_type", kind=type(captions).__name__))
             captions = list(captions)
             if len(captions) != n:
-                raise ValueError(
-                    f"captions has {len(captions)} entries but there are {n} frames; give one caption per frame."
-                )
+                raise ValueError(say("error.captions_count", got=len(captions), n=n))
             for i, c in enumerate(captions):
                 if c is not None and not isinstance(c, str):
-                    raise TypeError(f"captions[{i}] is {type(c).__name__}; captions must be strings (or None).")
+                    raise TypeError(say("error.caption_type", i=i, kind=type(c).__name__))
         if title is not None and not isinstance(title, str):
-            raise TypeError(f"title must be a string or None, got {type(title).__name__}.")
+            raise TypeError(say("error.title_type", kind=type(title).__name__))
         self.frames = frames
         self.captions = captions
         self.title = title
@@ -181,14 +171,14 @@ def cluster_sets(labels, names=None, k=None) -> str:
     labels = list(labels)
     names = [str(i) for i in range(len(labels))] if names is None else [str(v) for v in names]
     if len(names) != len(labels):
-        raise ValueError(f"names has {len(names)} entries but there are {len(labels)} labels; give one name each.")
+        raise ValueError(say("error.names_for_labels", got=len(names), n=len(labels)))
     for i, lab in enumerate(labels):
         as_int(lab, f"labels[{i}]", minimum=0)
     count = max(labels, default=-1) + 1 if k is None else as_int(k, "k", minimum=1)
     groups = [[] for _ in range(count)]
     for name, lab in zip(names, labels):
         if lab >= count:
-            raise ValueError(f"label {lab} is not below k={count}; labels run from 0 to k-1.")
+            raise ValueError(say("error.label_not_below_k", label=lab, k=count))
         groups[lab].append(name)
     return ", ".join(f"C{j + 1} = {{{', '.join(g)}}}" for j, g in enumerate(groups))
 
@@ -198,20 +188,17 @@ def _check_names(names, n):
         return None
     names = list(names)
     if len(names) != n:
-        raise ValueError(f"names has {len(names)} entries but X has {n} observations; give one name each.")
+        raise ValueError(say("error.names_for_X", got=len(names), n=n))
     return names
 
 
 def _check_model(model, X):
     history = getattr(model, "history_", None)
     if not history:
-        raise ValueError(
-            "the model has no history_: fit it first (KMeans(...).fit(X)); "
-            "only a fitted clusterlab KMeans can be played step by step."
-        )
+        raise ValueError(say("error.no_history"))
     n = len(history[0].labels)
     if len(X) != n:
-        raise ValueError(f"X has {len(X)} observations but the model was fitted on {n}; give the same X as to fit.")
+        raise ValueError(say("error.X_changed", got=len(X), n=n))
     return history
 
 
@@ -259,7 +246,7 @@ def iteration_frames(
     names = _check_names(names, n)
     iterations = list(iterations)
     if not iterations:
-        raise ValueError("iterations is empty; give at least one (centroids, labels) pair.")
+        raise ValueError(say("error.iterations_empty"))
     k = len(iterations[0][0])
     how = say("kmeans.update_how") if update_caption is None else update_caption
 

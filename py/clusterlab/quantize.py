@@ -67,6 +67,7 @@ from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, rshift
 
+from ._language import say
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
 from ._validate import as_int, choice, public_names
 from .kmeans import ConvergenceWarning
@@ -128,10 +129,7 @@ def _as_bytes(pixels):
     tobytes = getattr(pixels, "tobytes", None)  # array('B'), numpy uint8 arrays
     if callable(tobytes) and getattr(pixels, "itemsize", 1) == 1:
         return tobytes()
-    raise TypeError(
-        f"pixels must be raw 8-bit bytes (bytes, bytearray or memoryview), got {type(pixels).__name__}; "
-        "for a canvas use ImageData.data, for Pillow img.convert('RGB').tobytes()."
-    )
+    raise TypeError(say("error.pixels_type", kind=type(pixels).__name__))
 
 
 # ----------------------------------------------------------------- colour keys
@@ -454,13 +452,11 @@ def _image_input(pixels, width, height, channels, k):
     height = as_int(height, "height", minimum=1)
     channels = as_int(channels, "channels")
     if channels not in (3, 4):
-        raise ValueError(f"channels must be 3 (RGB) or 4 (RGBA), got {channels}.")
+        raise ValueError(say("error.channels", channels=channels))
     k = as_int(k, "k", minimum=1, maximum=256)
     if len(data) != width * height * channels:
-        raise ValueError(
-            f"pixels has {len(data)} bytes but width*height*channels = {width}*{height}*{channels} = "
-            f"{width * height * channels}; check the image size and the channels (4 for RGBA, 3 for RGB)."
-        )
+        raise ValueError(say("error.pixels_size", got=len(data), width=width, height=height, channels=channels,
+                             expected=width * height * channels))
     return data, width, height, channels, k
 
 
@@ -486,9 +482,9 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
     n_init = as_int(n_init, "n_init", minimum=1)
     max_iter = as_int(max_iter, "max_iter", minimum=1)
     if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not tol >= 0:
-        raise ValueError(f"tol must be a number >= 0, got {tol!r}.")
+        raise ValueError(say("error.tol_number", tol=tol))
     if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
-        raise TypeError(f"random_state must be an int seed or None, got {random_state!r}.")
+        raise TypeError(say("error.random_state", value=random_state))
     n = width * height
 
     keys = _colour_keys(data, n, channels)
@@ -496,8 +492,7 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
     distinct = len(hist)
     if k > distinct:
         warnings.warn(
-            f"the image has only {distinct} distinct colour(s), fewer than k={k}; "
-            f"the palette holds those {distinct} colours.",
+            say("warning.few_colours", distinct=distinct, k=k),
             ConvergenceWarning,
             stacklevel=2,
         )

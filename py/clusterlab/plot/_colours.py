@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 
+from .._language import say
 from .._validate import as_list, as_number
 from ._svg import ID, num
 
@@ -34,26 +35,19 @@ def labels_list(labels, n, name="labels"):
     """Check cluster labels (one per point, numbers or strings); return them as a list."""
     items = as_list(labels)
     if items is None:
-        raise TypeError(
-            f"{name} must be a list with one label per point (for example [0, 1, 1]), "
-            f"got {type(labels).__name__}."
-        )
+        raise TypeError(say("error.point_labels_type", name=name, kind=type(labels).__name__))
     if len(items) != n:
-        raise ValueError(
-            f"{name} has {len(items)} entries but X has {n} points; give exactly one label per point."
-        )
+        raise ValueError(say("error.point_labels_count", name=name, got=len(items), n=n))
     out = []
     for i, lab in enumerate(items):
         if isinstance(lab, float) and math.isnan(lab):
-            raise ValueError(f"{name}[{i}] is nan; every point needs a cluster label.")
+            raise ValueError(say("error.label_nan", name=name, i=i))
         if isinstance(lab, float) and lab.is_integer():
             lab = int(lab)
         try:
             hash(lab)
         except TypeError:
-            raise TypeError(
-                f"{name}[{i}] is {type(lab).__name__} {lab!r}; labels must be numbers or strings."
-            ) from None
+            raise TypeError(say("error.label_unhashable", name=name, i=i, kind=type(lab).__name__, label=lab)) from None
         out.append(lab)
     return out
 
@@ -156,20 +150,13 @@ def colour_hex(c, name):
             s = "".join(ch * 2 for ch in s)
         if len(s) in (6, 8) and all(ch in "0123456789abcdefABCDEF" for ch in s):
             return "#" + s[:6].upper()
-        raise ValueError(
-            f"{name} is {c!r}; give colours as '#rrggbb' or as (r, g, b) with 0-255 values."
-        )
+        raise ValueError(say("error.colour_format", name=name, c=c))
     items = as_list(c)
     if items is None or len(items) not in (3, 4):
-        raise TypeError(
-            f"{name} is {c!r}; give colours as '#rrggbb' or as (r, g, b) with 0-255 values."
-        )
+        raise TypeError(say("error.colour_format", name=name, c=c))
     vals = [as_number(v, f"{name}[{j}]") for j, v in enumerate(items[:3])]
     if any(v < 0 or v > 255 for v in vals):
-        raise ValueError(
-            f"{name} is {c!r}; colour values must lie between 0 and 255 "
-            "(multiply 0-1 values by 255)."
-        )
+        raise ValueError(say("error.colour_range", name=name, c=c))
     return "#" + "".join(f"{min(255, max(0, round(v))):02X}" for v in vals)
 
 

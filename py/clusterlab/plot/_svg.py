@@ -98,10 +98,7 @@ class Figure:
         elif path.lower().endswith(".svg"):
             text = '<?xml version="1.0" encoding="UTF-8"?>\n' + self.svg + "\n"
         else:
-            raise ValueError(
-                f"path {path!r} should end in .svg or .html; "
-                "for PNG, open the .svg in a browser and take a screenshot."
-            )
+            raise ValueError(say("error.save_path", path=path))
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         return path

@@ -15,7 +15,6 @@ from .._validate import as_int, as_number
 from ._layout import Heading
 from ._svg import Figure, esc, finish, num
 
-
 #: How far a grid's panel shrinks to stay beside the others before it wraps onto a row of its own.
 SHRINK = 0.6
 
@@ -56,12 +55,10 @@ def grid(figures, columns=2, *, title=None, gap=16):
     """
     figs = list(figures) if not isinstance(figures, Figure) else [figures]
     if not figs:
-        raise ValueError("figures is empty; give at least one Figure.")
+        raise ValueError(say("error.grid_empty"))
     for i, f in enumerate(figs):
         if not isinstance(f, Figure):
-            raise TypeError(
-                f"figures[{i}] is {type(f).__name__}, not a Figure; pass what scatter(), image(), ... return."
-            )
+            raise TypeError(say("error.grid_not_figure", i=i, kind=type(f).__name__))
     columns = as_int(columns, "columns", minimum=1)
     gap = as_number(gap, "gap")
     rows = [figs[i : i + columns] for i in range(0, len(figs), columns)]

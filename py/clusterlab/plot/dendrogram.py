@@ -71,7 +71,7 @@ def dendrogram(
     orientation = choice(orientation, "orientation", ["top", "bottom", "left", "right"])
     rows, names = _tree_of(Z_or_dict, labels)
     if cut is not None and n_clusters is not None:
-        raise ValueError("give cut (a height) or n_clusters (a number of clusters), not both.")
+        raise ValueError(say("error.cut_and_n_clusters"))
     if cut is not None:
         cut = as_number(cut, "cut")
     if n_clusters is not None:
@@ -122,16 +122,13 @@ def _tree_of(Z_or_dict, labels):
 def _tree_from_linkage(Z, labels):
     Z = as_matrix(Z, "Z")
     if len(Z[0]) != 4:
-        raise ValueError(
-            f"Z has {len(Z[0])} columns; a linkage matrix has 4 (id1, id2, height, size) "
-            "per merge, as returned by linkage()."
-        )
+        raise ValueError(say("error.Z_columns", cols=len(Z[0])))
     n = len(Z) + 1
     if labels is not None:
         lab = as_list(labels)
         if lab is None or len(lab) != n:
-            got = "not a list" if lab is None else f"{len(lab)} names"
-            raise ValueError(f"labels has {got} but Z joins {n} observations; give one name each.")
+            got = say("error.got_not_a_list") if lab is None else say("error.got_names", count=len(lab))
+            raise ValueError(say("error.labels_for_Z", got=got, n=n))
     order = hierarchy.leaves_list(Z)
     place = {leaf: i for i, leaf in enumerate(order)}  # observation -> position in the drawing
     rows = [[place.get(int(a), int(a)), place.get(int(b), int(b)), h, s] for a, b, h, s in Z]
@@ -142,23 +139,17 @@ def _tree_from_linkage(Z, labels):
 def _tree_from_dict(d, labels):
     missing = [k for k in ("icoord", "dcoord", "ivl") if k not in d]
     if missing:
-        raise ValueError(
-            f"the dendrogram dict lacks {', '.join(missing)}; pass the dict returned by "
-            "clusterlab.hierarchy.dendrogram(Z) (or scipy's, with no_plot=True), or pass Z itself."
-        )
+        raise ValueError(say("error.dict_lacks", missing=", ".join(missing)))
     icoord = as_matrix(d["icoord"], "icoord") if len(d["icoord"]) else []
     dcoord = as_matrix(d["dcoord"], "dcoord") if len(d["dcoord"]) else []
     names = [str(s) for s in d["ivl"]]
     if labels is not None:
         names = _dict_labels(labels, names, d.get("leaves"))
     if len(icoord) != len(dcoord) or len(icoord) != len(names) - 1:
-        raise ValueError(
-            f"the dendrogram dict has {len(icoord)} icoord rows, {len(dcoord)} dcoord rows and "
-            f"{len(names)} leaves; expected n-1 links for n leaves."
-        )
+        raise ValueError(say("error.dict_sizes", icoord=len(icoord), dcoord=len(dcoord), leaves=len(names)))
     for name, coords in (("icoord", icoord), ("dcoord", dcoord)):
         if coords and len(coords[0]) != 4:
-            raise ValueError(f"{name} rows need 4 numbers each (the corners of one link).")
+            raise ValueError(say("error.coords_rows", name=name))
     return _merges_of_links(icoord, dcoord, len(names)), names
 
 
@@ -167,15 +158,10 @@ def _dict_labels(labels, ivl, leaves):
     lab = [str(s) for s in (as_list(labels) or [])]
     if leaves is None:
         if len(lab) != len(ivl):
-            raise ValueError(
-                f"labels has {len(lab)} names but the dendrogram has {len(ivl)} leaves."
-            )
+            raise ValueError(say("error.dict_labels_leaves", got=len(lab), leaves=len(ivl)))
         return lab  # assumed to be in leaf order already
     if len(lab) != len(leaves):
-        raise ValueError(
-            f"labels has {len(lab)} names but the dendrogram has {len(leaves)} "
-            "leaves; give one name per observation."
-        )
+        raise ValueError(say("error.dict_labels_observations", got=len(lab), leaves=len(leaves)))
     return [lab[int(i)] for i in leaves]
 
 
@@ -191,10 +177,7 @@ def _merges_of_links(icoord, dcoord, n):
         a = tops.pop(round(xs[0], 6), None)
         b = tops.pop(round(xs[3], 6), None)
         if a is None or b is None or not (_close(a[1], hs[0]) and _close(b[1], hs[3])):
-            raise ValueError(
-                f"link {j} of the dendrogram dict does not stand on two nodes below it, so "
-                "icoord/dcoord do not form a tree; pass the dict returned by dendrogram(Z) unchanged."
-            )
+            raise ValueError(say("error.not_a_tree", j=j))
         rows.append([a[0], b[0], hs[1], a[2] + b[2]])
         tops[round((xs[1] + xs[2]) / 2, 6)] = (n + j, hs[1], a[2] + b[2])
     return rows

@@ -123,17 +123,15 @@ def _series(x, y):
         x = None
     if isinstance(y, Mapping):
         if not y:
-            raise ValueError("y is an empty dict; give at least one series {name: values}.")
+            raise ValueError(say("error.empty_series"))
         series = [(str(k), as_vector(v, f"y[{k!r}]")) for k, v in y.items()]
     else:
         series = [(None, as_vector(y, "y"))]
     m = len(series[0][1])
     for name, vals in series:
         if len(vals) != m:
-            raise ValueError(
-                f"series {name!r} has {len(vals)} values but the first has {m}; all series need the same length."
-            )
+            raise ValueError(say("error.series_length", name=name, got=len(vals), m=m))
     xs = [float(i + 1) for i in range(m)] if x is None else as_vector(x, "x")
     if len(xs) != m:
-        raise ValueError(f"x has {len(xs)} values but y has {m}; give one x per y value.")
+        raise ValueError(say("error.x_length", got=len(xs), m=m))
     return xs, series

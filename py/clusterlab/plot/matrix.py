@@ -135,20 +135,18 @@ def _matrix_with_gaps(D):
     """``D`` as rows of floats, keeping ``None`` (an empty cell)."""
     rows = as_list(D)
     if rows is None:
-        raise TypeError(f"D must be a matrix (list of rows of numbers), got {type(D).__name__}.")
+        raise TypeError(say("error.D_type", kind=type(D).__name__))
     if not rows:
-        raise ValueError("D is empty; give at least one row of numbers.")
+        raise ValueError(say("error.D_empty"))
     M = []
     for i, row in enumerate(rows):
         items = as_list(row)
         if items is None:
-            raise TypeError(f"D[{i}] is {row!r}, not a row of numbers; D must be 2-D.")
+            raise TypeError(say("error.D_row", i=i, row=row))
         if i and len(items) != len(M[0]):
-            raise ValueError(
-                f"D is ragged: row 0 has {len(M[0])} values but row {i} has {len(items)}."
-            )
+            raise ValueError(say("error.D_ragged", width=len(M[0]), i=i, got=len(items)))
         if not items:
-            raise ValueError("D[0] is an empty row.")
+            raise ValueError(say("error.D_empty_row"))
         M.append([None if v is None else as_number(v, f"D[{i}][{j}]") for j, v in enumerate(items)])
     return M
 
@@ -158,8 +156,8 @@ def _names(lab, count, name):
         return [str(i) for i in range(count)]
     items = list(lab) if isinstance(lab, str) else as_list(lab)
     if items is None or len(items) != count:
-        got = "not a list" if items is None else f"{len(items)} names"
-        raise ValueError(f"{name} has {got} but D has {count}; give one name each.")
+        got = say("error.got_not_a_list") if items is None else say("error.got_names", count=len(items))
+        raise ValueError(say("error.names_for_D", name=name, got=got, count=count))
     return [str(s) for s in items]
 
 
@@ -174,11 +172,9 @@ def _cells(highlight, nr, nc):
     for c in items or []:
         pair = as_list(c)
         if pair is None or len(pair) != 2:
-            raise ValueError(
-                f"highlight must be a cell (i, j) or a list of cells, got {highlight!r}."
-            )
-        i = as_int(pair[0], "highlight row", minimum=0, maximum=nr - 1)
-        j = as_int(pair[1], "highlight column", minimum=0, maximum=nc - 1)
+            raise ValueError(say("error.highlight", highlight=highlight))
+        i = as_int(pair[0], say("error.name_highlight_row"), minimum=0, maximum=nr - 1)
+        j = as_int(pair[1], say("error.name_highlight_column"), minimum=0, maximum=nc - 1)
         out.append((i, j))
     return out
 
@@ -196,19 +192,17 @@ def swatches(palette, counts=None, *, title=None, columns=None, size=64):
     """
     items = as_list(palette)
     if items is None:
-        raise TypeError(f"palette must be a list of colours, got {type(palette).__name__}.")
+        raise TypeError(say("error.palette_type", kind=type(palette).__name__))
     if not items:
-        raise ValueError("palette is empty; give at least one colour.")
+        raise ValueError(say("error.palette_empty"))
     hexes = [colour_hex(c, f"palette[{i}]") for i, c in enumerate(items)]
     shares = None
     if counts is not None:
         cnt = as_vector(counts, "counts")
         if len(cnt) != len(hexes):
-            raise ValueError(
-                f"counts has {len(cnt)} values but palette has {len(hexes)} colours; give one count per colour."
-            )
+            raise ValueError(say("error.counts_length", got=len(cnt), k=len(hexes)))
         if any(c < 0 for c in cnt):
-            raise ValueError("counts must not be negative.")
+            raise ValueError(say("error.counts_negative"))
         total = math.fsum(cnt)
         shares = [c / total if total else 0.0 for c in cnt]
     size = as_number(size, "size")

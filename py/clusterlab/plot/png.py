@@ -25,11 +25,8 @@ def _pixel_bytes(pixels, width, height, channels):
         else:
             data = _bytes_of_list(pixels, channels)
     if len(data) != expected:
-        raise ValueError(
-            f"pixels has {len(data)} values but width*height*channels = "
-            f"{width}*{height}*{channels} = {expected}; check width, height and channels "
-            "(RGB is 3 channels, RGBA 4)."
-        )
+        raise ValueError(say("error.pixel_values_size", got=len(data), width=width, height=height,
+                             channels=channels, expected=expected))
     return data
 
 
@@ -37,32 +34,21 @@ def _bytes_of_list(pixels, channels):
     """A flat list of 0-255 values, or a list of pixel tuples, as bytes."""
     items = as_list(pixels)
     if items is None:
-        raise TypeError(
-            f"pixels must be bytes or a list of 0-255 integers, got {type(pixels).__name__}."
-        )
+        raise TypeError(say("error.pixels_list_type", kind=type(pixels).__name__))
     if items and not isinstance(items[0], numbers.Number):
         flat = []
         for i, px in enumerate(items):
             sub = as_list(px)
             if sub is None:
-                raise TypeError(
-                    f"pixels[{i}] is {px!r}; give a flat list of 0-255 values or one "
-                    f"({channels}-value) tuple per pixel."
-                )
+                raise TypeError(say("error.pixel_type", i=i, px=px, channels=channels))
             if len(sub) != channels:
-                raise ValueError(
-                    f"pixels[{i}] has {len(sub)} values but channels={channels}; "
-                    "give every pixel the same number of channels."
-                )
+                raise ValueError(say("error.pixel_channels", i=i, got=len(sub), channels=channels))
             flat.extend(sub)
         items = flat
     try:
         return bytes(int(v) if isinstance(v, float) and v.is_integer() else v for v in items)
     except (TypeError, ValueError):
-        raise ValueError(
-            "pixels must hold whole numbers from 0 to 255 (8-bit channel values); "
-            "round and clip them first, e.g. min(255, max(0, round(v)))."
-        ) from None
+        raise ValueError(say("error.pixel_range")) from None
 
 
 def encode_png(pixels, width, height, channels=4):
@@ -123,7 +109,7 @@ def image(pixels, width, height, channels=4, *, title=None, scale=1, smooth=None
     channels = as_int(channels, "channels", minimum=1, maximum=4)
     scale = as_number(scale, "scale")
     if scale <= 0:
-        raise ValueError(f"scale must be positive, got {scale}; use 1 for the natural size.")
+        raise ValueError(say("error.scale", scale=scale))
     png = encode_png(pixels, width, height, channels)
     w, h = max(1, round(width * scale)), max(1, round(height * scale))
     if smooth is None:

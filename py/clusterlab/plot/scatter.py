@@ -61,10 +61,7 @@ def scatter(
     X = as_matrix(X, "X")
     n, dim = len(X), len(X[0])
     if dim > 2:
-        raise ValueError(
-            f"X has {dim} features per point but scatter draws 1 or 2; "
-            "pick two columns, for example [[row[0], row[1]] for row in X], or use scatter_matrix(X)."
-        )
+        raise ValueError(say("error.scatter_dim", dim=dim))
     one_d = dim == 1
     if legend_title is None:
         legend_title = say("plot.cluster")
@@ -139,10 +136,7 @@ def _centres(centers, dim):
         return None
     cen = as_matrix(centers, "centers")
     if len(cen[0]) != dim:
-        raise ValueError(
-            f"centers have {len(cen[0])} features but X has {dim}; give one centre per "
-            "cluster with the same features as the points."
-        )
+        raise ValueError(say("error.centers_features", got=len(cen[0]), dim=dim))
     return cen
 
 
@@ -151,10 +145,7 @@ def _label_names(label_names):
     if label_names is None:
         return {}
     if not hasattr(label_names, "items"):
-        raise TypeError(
-            f"label_names must be a dict from label to name, like {{-1: 'noise'}}, "
-            f"got {type(label_names).__name__}."
-        )
+        raise TypeError(say("error.label_names_type", kind=type(label_names).__name__))
     return {label: str(name) for label, name in label_names.items()}
 
 
@@ -163,11 +154,8 @@ def _point_labels(point_labels, n):
         return None
     texts = as_list(point_labels) if not isinstance(point_labels, str) else list(point_labels)
     if texts is None or len(texts) != n:
-        got = "not a list" if texts is None else f"{len(texts)} entries"
-        raise ValueError(
-            f"point_labels has {got} but X has {n} points; give one text per point "
-            "(a string like 'ABCDE' works for single letters)."
-        )
+        got = say("error.got_not_a_list") if texts is None else say("error.got_entries", count=len(texts))
+        raise ValueError(say("error.point_texts", got=got, n=n))
     return texts
 
 
@@ -291,15 +279,11 @@ def scatter_matrix(
     X = as_matrix(X, "X")
     n, p = len(X), len(X[0])
     if p < 2:
-        raise ValueError(
-            "X has 1 feature; scatter_matrix needs at least 2 columns. Use scatter(X) for 1-D data."
-        )
+        raise ValueError(say("error.matrix_one_feature"))
     if p > 12:
-        raise ValueError(f"X has {p} features; scatter_matrix draws at most 12 (pick columns).")
+        raise ValueError(say("error.matrix_many_features", p=p))
     if labels is not None and colors is not None:
-        raise ValueError(
-            "give labels (colour by cluster) or colors (one colour per point), not both."
-        )
+        raise ValueError(say("error.labels_or_colors"))
     labs = labels_list(labels, n) if labels is not None else None
     cols = _point_colours(colors, X)
     names = _feature_names(feature_names, p)
@@ -313,7 +297,7 @@ def scatter_matrix(
     left, bottom_m, gap = 46, 40, 6
     ps = (W - left - 10 - legend_w - gap * (p - 1)) / p
     if ps < 40:
-        raise ValueError(f"width {W} is too small for {p} features; give a larger width.")
+        raise ValueError(say("error.matrix_width", width=W, p=p))
     H = top + p * ps + gap * (p - 1) + bottom_m
     if raster is None:
         raster = n * p * (p - 1) > RASTER_MARKS
@@ -404,14 +388,12 @@ def _point_colours(colors, X):
     if isinstance(colors, str):
         choice(colors, "colors", ["rgb"])
         if len(X[0]) < 3:
-            raise ValueError('colors="rgb" needs X with 3 columns (R, G, B 0-255).')
+            raise ValueError(say("error.rgb_columns"))
         return [colour_hex(r[:3], f"X[{i}]") for i, r in enumerate(X)]
     items = as_list(colors)
     if items is None or len(items) != len(X):
-        got = "not a list" if items is None else f"{len(items)} entries"
-        raise ValueError(
-            f"colors has {got} but X has {len(X)} points; give one colour per point or colors='rgb'."
-        )
+        got = say("error.got_not_a_list") if items is None else say("error.got_entries", count=len(items))
+        raise ValueError(say("error.colors_count", got=got, n=len(X)))
     return [colour_hex(c, f"colors[{i}]") for i, c in enumerate(items)]
 
 
@@ -420,9 +402,7 @@ def _feature_names(feature_names, p):
         return [f"x{j + 1}" for j in range(p)]
     names = [str(s) for s in (as_list(feature_names) or [])]
     if len(names) != p:
-        raise ValueError(
-            f"feature_names has {len(names)} names but X has {p} features; give one per column."
-        )
+        raise ValueError(say("error.feature_names_count", got=len(names), p=p))
     return names
 
 
