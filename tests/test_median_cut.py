@@ -138,3 +138,12 @@ def test_bad_input(f, args, kwargs, err, match):
 def test_random_palette_bad_seed():
     with pytest.raises(TypeError, match="random_state must be an int"):
         random_palette(bytes(16), 2, 2, 2, random_state="x")
+
+
+def test_a_random_palette_draws_a_common_colour_more_often():
+    """docs/image-lab.md: colours 'as they come' (a colour covering 90 % of the image is drawn about 90 % of the time)."""
+    from clusterlab.quantize import random_palette
+
+    pixels = bytes([255, 0, 0, 255]) * 9 + bytes([0, 0, 255, 255])
+    red = sum(random_palette(pixels, 10, 1, k=1, random_state=seed).palette == [(255, 0, 0)] for seed in range(400))
+    assert 320 <= red <= 390

@@ -105,3 +105,19 @@ def test_standardized_leaves_the_original_alone_and_zeroes_a_constant_column():
     assert ds.data == [[1.0, 5.0], [3.0, 5.0]]
     z.row_names[0] = "changed"
     assert ds.row_names == ["p", "q"]
+
+
+def test_the_image_labs_photos_are_shown_at_their_own_size(skimage_wheel):
+    """docs/credits.md and docs/image-lab.md: no sample photo is larger than 640 pixels, so none is shrunk."""
+    import io
+
+    from PIL import Image
+
+    sizes = {}
+    with zipfile.ZipFile(skimage_wheel) as z:
+        for name in ("coffee", "chelsea", "astronaut"):
+            sizes[name] = Image.open(io.BytesIO(z.read(f"skimage/data/{name}.png"))).size
+    assert sizes == {"coffee": (600, 400), "chelsea": (451, 300), "astronaut": (512, 512)}
+    credits = (Path(__file__).resolve().parents[1] / "docs" / "credits.md").read_text(encoding="utf-8")
+    for (w, h) in sizes.values():
+        assert f"{w} \\(\\times\\) {h}" in credits

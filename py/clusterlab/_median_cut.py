@@ -142,8 +142,9 @@ def median_cut(pixels, width, height, k=8, *, channels=4):
 def random_palette(pixels, width, height, k=8, *, channels=4, random_state=0):
     """``k`` distinct colours of randomly drawn pixels as the palette, each pixel repainted with the nearest.
 
-    The baseline of scikit-learn's colour-quantization example: a palette
-    that ignores how often each colour occurs.
+    The baseline of scikit-learn's colour-quantization example: colours as
+    they come (a colour covering much of the image is likely to be drawn, a
+    small striking one rarely), none moved to the mean of the pixels it stands for.
     """
     if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
         raise TypeError(say("error.random_state", value=random_state))
