@@ -11,7 +11,7 @@ import pytest
 import scipy.cluster.hierarchy as scipy_hierarchy
 import scipy.spatial.distance as scipy_distance
 
-from clusterlab import datasets, distance, hierarchy, kmeans, player, quantize
+from clusterlab import datasets, distance, exceptions, hierarchy, kmeans, player, quantize
 
 PEERS = [(hierarchy, scipy_hierarchy), (distance, scipy_distance)]
 #: Where clusterlab differs on purpose, and how it says so (README.md, "What carries over").
@@ -64,9 +64,31 @@ def test_scipys_options_give_scipys_results_or_are_refused():
     assert ours["ivl"] == theirs["ivl"] and ours["icoord"] == theirs["icoord"]
 
 
-@pytest.mark.parametrize("module", [hierarchy, distance, kmeans, datasets, quantize, player])
+@pytest.mark.parametrize("module", [hierarchy, distance, kmeans, datasets, quantize, player, exceptions])
 def test_a_module_offers_only_its_public_names(module):
     """dir() and tab completion show what the module is for, not math, deque or dataclass."""
     assert sorted(dir(module)) == sorted(module.__all__)
     for name in module.__all__:
         assert hasattr(module, name), name
+
+
+def test_no_module_of_the_library_imports_one_that_imports_it():
+    """No import cycle (quantize and _median_cut once imported each other)."""
+    import ast
+    from pathlib import Path
+
+    package = Path(hierarchy.__file__).parent
+    imports = {}
+    for path in package.rglob("*.py"):
+        name = path.relative_to(package).with_suffix("").as_posix().replace("/", ".").removesuffix(".__init__")
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        base = name.rsplit(".", 1)[0] if "." in name and not path.name == "__init__.py" else ""
+        found = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level:
+                parent = (base if node.level == 1 else "") if "." in name else ""
+                module = ".".join(p for p in (parent, node.module or "") if p)
+                found.add(module)
+        imports[name] = found
+    cycles = [(a, b) for a, deps in imports.items() for b in deps if a in imports.get(b, ())]
+    assert cycles == []

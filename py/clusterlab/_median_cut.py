@@ -33,7 +33,10 @@ from collections import Counter
 from itertools import accumulate, repeat
 from operator import itemgetter, mul
 
+from ._image import Quantized, image_input
 from ._language import say
+from ._validate import as_seed
+from .exceptions import ConvergenceWarning
 
 __all__ = ["median_cut", "psnr", "random_palette"]
 
@@ -51,14 +54,10 @@ def psnr(mse, peak=255):
 
 def _histogram(pixels, width, height, k, channels):
     """Checked input -> (bytes, n, Counter of (r, g, b) -> pixels, k limited to the distinct colours)."""
-    from .quantize import _image_input  # quantize re-exports this module's functions
-
-    data, width, height, channels, k = _image_input(pixels, width, height, channels, k)
+    data, width, height, channels, k = image_input(pixels, width, height, channels, k)
     n = width * height
     hist = Counter(zip(data[0::channels], data[1::channels], data[2::channels]))
     if k > len(hist):
-        from .kmeans import ConvergenceWarning
-
         warnings.warn(
             say("warning.few_colours", distinct=len(hist), k=k),
             ConvergenceWarning,
@@ -83,8 +82,6 @@ def _result(data, width, height, channels, n, hist, groups, palette=None):
 
     Palette colour j is ``palette[j]`` if given, else the (rounded) mean of its pixels.
     """
-    from .quantize import Quantized
-
     label_of, means, pal, counts, sse, inertia = {}, [], [], [], 0, 0.0
     for j, colours in enumerate(groups):
         w = list(map(hist.__getitem__, colours))
@@ -146,8 +143,7 @@ def random_palette(pixels, width, height, k=8, *, channels=4, random_state=0):
     they come (a colour covering much of the image is likely to be drawn, a
     small striking one rarely), none moved to the mean of the pixels it stands for.
     """
-    if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
-        raise TypeError(say("error.random_state", value=random_state))
+    as_seed(random_state)
     data, width, height, channels, n, hist, k = _histogram(pixels, width, height, k, channels)
     rng = random.Random(random_state)
     chosen = []

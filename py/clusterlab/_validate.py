@@ -173,3 +173,14 @@ def public_names(names):
     ['fcluster', 'linkage']
     """
     return lambda: sorted(names)
+
+
+def as_seed(random_state):
+    """``random_state`` as scikit-learn's estimators here take it: an int seed, or None.
+
+    >>> as_seed(3), as_seed(None)
+    (3, None)
+    """
+    if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
+        raise TypeError(say("error.random_state", value=random_state))
+    return random_state

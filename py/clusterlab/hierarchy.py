@@ -52,6 +52,7 @@ from ._language import readable, say, say_count
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, choice, not_offered, public_names
 from .distance import condensed_size, get_kernel
+from .exceptions import ClusterWarning
 
 __all__ = [
     "LANCE_WILLIAMS",
@@ -73,10 +74,6 @@ __all__ = [
 MAX_STEPS_N = 30  # merge_steps prints matrices; larger n is unreadable and O(n^3)
 _INF = math.inf
 _COLORS = ("C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8", "C9")
-
-
-class ClusterWarning(UserWarning):
-    """The input is probably not what was meant (as scipy's ``ClusterWarning``)."""
 
 
 # ------------------------------------------------ 1. the distance matrix ----

@@ -84,7 +84,17 @@ from ._lloyd import (
     random_init,
 )
 from ._text import text_table
-from ._validate import as_int, as_list, as_matrix, as_number, as_vector, choice, public_names
+from ._validate import (
+    as_int,
+    as_list,
+    as_matrix,
+    as_number,
+    as_seed,
+    as_vector,
+    choice,
+    public_names,
+)
+from .exceptions import ConvergenceWarning, NotFittedError
 
 __all__ = [
     "ConvergenceWarning",
@@ -101,14 +111,6 @@ __all__ = [
 HISTORY_DISTANCE_LIMIT = 100_000
 
 _dist = math.dist
-
-
-class NotFittedError(ValueError, AttributeError):
-    """Raised when ``predict``/``transform`` is called before ``fit``."""
-
-
-class ConvergenceWarning(UserWarning):
-    """Fewer distinct clusters than ``n_clusters`` (duplicate observations)."""
 
 
 @dataclass
@@ -389,9 +391,7 @@ class KMeans:
         tol = as_number(self.tol, "tol")
         if tol < 0:
             raise ValueError(say("error.tol_negative", tol=tol))
-        rs = self.random_state
-        if rs is not None and (isinstance(rs, bool) or not isinstance(rs, int)):
-            raise TypeError(say("error.random_state", value=rs))
+        as_seed(self.random_state)
         choice(self.algorithm, "algorithm", ["lloyd", "elkan"])
         if not isinstance(self.copy_x, bool):
             raise TypeError(say("error.copy_x", value=self.copy_x))

@@ -63,73 +63,17 @@ import sys
 import warnings
 from array import array
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import compress, repeat
 from operator import add, rshift
 
+from ._image import Quantized, image_input
 from ._language import say
 from ._lloyd import IntegerMeans, kmeanspp, lloyd, random_init
-from ._validate import as_int, choice, public_names
-from .kmeans import ConvergenceWarning
+from ._median_cut import median_cut, psnr, random_palette  # the Image lab's comparison
+from ._validate import as_int, as_seed, choice, public_names
+from .exceptions import ConvergenceWarning
 
-__all__ = ["Quantized", "quantize", "main"]
-
-
-
-@dataclass
-class Quantized:
-    """Result of :func:`quantize`.
-
-    ``palette``: K (r, g, b) int triples (``palette_means`` rounded half up);
-    ``palette_means``: the exact mean colour of each cluster's pixels;
-    ``labels``: ``array('B')`` with the palette index of every pixel, row by row;
-    ``counts``: pixels per palette colour; ``mse``: see the module docstring;
-    ``inertia``: sum of squared distances of the pixels to ``palette_means``;
-    ``n_iter``: assign-and-update rounds of the kept start (on the coarse
-    colour cells, then on the bins); ``colours``: the distinct (r, g, b)
-    colours of the image.
-    """
-
-    palette: list
-    palette_means: list
-    labels: array
-    counts: list
-    mse: float
-    inertia: float
-    n_iter: int
-    width: int
-    height: int
-    channels: int
-    _source: bytes = field(repr=False, default=b"")
-    colours: int = 0
-
-    def to_bytes(self) -> bytes:
-        """The repainted image in the input's layout (alpha copied unchanged)."""
-        c = self.channels
-        lab = self.labels.tobytes()
-        out = bytearray(len(lab) * c)
-        for ch in range(3):
-            table = bytes(p[ch] for p in self.palette).ljust(256, b"\0")
-            out[ch::c] = lab.translate(table)
-        if c == 4:
-            out[3::4] = self._source[3::4]
-        return bytes(out)
-
-    @property
-    def pixels(self) -> bytes:
-        """Same as :meth:`to_bytes`."""
-        return self.to_bytes()
-
-
-def _as_bytes(pixels):
-    if isinstance(pixels, memoryview):
-        return pixels.tobytes()
-    if isinstance(pixels, (bytes, bytearray)):
-        return bytes(pixels)
-    tobytes = getattr(pixels, "tobytes", None)  # array('B'), numpy uint8 arrays
-    if callable(tobytes) and getattr(pixels, "itemsize", 1) == 1:
-        return tobytes()
-    raise TypeError(say("error.pixels_type", kind=type(pixels).__name__))
+__all__ = ["Quantized", "quantize", "main", "median_cut", "psnr", "random_palette"]
 
 
 # ----------------------------------------------------------------- colour keys
@@ -444,22 +388,6 @@ def _fit(bins, k, init, random_state, n_init, max_iter, tol):
     return best.labels, best.centres, rounds
 
 
-def _image_input(pixels, width, height, channels, k):
-    """Checked image arguments of :func:`quantize` and the palettes it is compared with:
-    (bytes, width, height, channels, k)."""
-    data = _as_bytes(pixels)
-    width = as_int(width, "width", minimum=1)
-    height = as_int(height, "height", minimum=1)
-    channels = as_int(channels, "channels")
-    if channels not in (3, 4):
-        raise ValueError(say("error.channels", channels=channels))
-    k = as_int(k, "k", minimum=1, maximum=256)
-    if len(data) != width * height * channels:
-        raise ValueError(say("error.pixels_size", got=len(data), width=width, height=height, channels=channels,
-                             expected=width * height * channels))
-    return data, width, height, channels, k
-
-
 def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random_state=0, n_init=4, max_iter=300,
              tol=0.0):
     """Reduce an image to ``k`` colours with weighted K-means; returns :class:`Quantized`.
@@ -477,14 +405,13 @@ def quantize(pixels, width, height, k=8, *, channels=4, init="k-means++", random
     bin changes cluster) cost little because the cells and bins are few, and
     avoid the poor local optima a single run often ends in (3-10 % higher mse).
     """
-    data, width, height, channels, k = _image_input(pixels, width, height, channels, k)
+    data, width, height, channels, k = image_input(pixels, width, height, channels, k)
     init = choice(init, "init", ("k-means++", "random"))
     n_init = as_int(n_init, "n_init", minimum=1)
     max_iter = as_int(max_iter, "max_iter", minimum=1)
     if isinstance(tol, bool) or not isinstance(tol, (int, float)) or not tol >= 0:
         raise ValueError(say("error.tol_number", tol=tol))
-    if random_state is not None and (isinstance(random_state, bool) or not isinstance(random_state, int)):
-        raise TypeError(say("error.random_state", value=random_state))
+    as_seed(random_state)
     n = width * height
 
     keys = _colour_keys(data, n, channels)
@@ -573,10 +500,6 @@ def main(argv=None) -> int:
         print(f"wrote {args.output}")
     return 0
 
-
-from ._median_cut import median_cut, psnr, random_palette  # noqa: E402  (the Image lab's comparison)
-
-__all__ += ["median_cut", "psnr", "random_palette"]
 
 if __name__ == "__main__":
     sys.exit(main())
