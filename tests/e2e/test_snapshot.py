@@ -29,7 +29,7 @@ def test_boots_from_the_snapshot_with_sources_and_a_clean_namespace(page, site_u
     )
     run_and_wait(page, c)
     out = c.locator(".lc-output").inner_text()
-    assert "def euclidean(u, v) -> float:" in out
+    assert "def euclidean(u, v, w=None) -> float:" in out
     # only names defined by the page's own earlier cells, plus display(): nothing from the snapshot
     assert (
         "['X', 'cityblock', 'correlation', 'display', 'distance_matrix', 'euclidean', 'heatmap', 'name', "
