@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import translations  # tools/ is on pytest's pythonpath
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -21,12 +22,9 @@ def i18n():
 CONFIG = i18n()
 DEFAULT = next(lang.locale for lang in CONFIG.languages if lang.default)
 OTHERS = [lang.locale for lang in CONFIG.languages if not lang.default]
-LOCALE_SUFFIX = re.compile(r"\.([a-z]{2})$")
 
 
-def english_pages() -> list[str]:
-    """The default language's pages: docs/*.md without a language suffix."""
-    return sorted(p.stem for p in DOCS.glob("*.md") if not LOCALE_SUFFIX.search(p.stem))
+english_pages = translations.english_pages  # the default language's pages: docs/*.md without a suffix
 
 
 def nav_titles(nav) -> list[str]:
@@ -139,8 +137,6 @@ def test_the_glossary_reader_reads_tables_and_terms(tmp_path):
 # ------------------------------------------- freshness and fidelity ----
 # tools/translations.py: each translated page records, per section, the English it translates.
 import subprocess  # noqa: E402
-
-import translations  # noqa: E402  (tools/ is on pytest's pythonpath)
 
 
 @pytest.mark.parametrize("lang", OTHERS)

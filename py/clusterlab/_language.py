@@ -38,7 +38,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "coordinates", "get_language", "readable", "say", "say_count",
+__all__ = ["DEFAULT", "LANGUAGES", "WORDS", "Said", "coordinates", "decimals", "get_language", "readable", "say", "say_count",
            "set_language", "speaking"]
 
 #: Each language's own name, English (the default) first.
@@ -1349,6 +1349,16 @@ def readable(text: str) -> str:
     """
     mark = DECIMAL_MARK[_current]
     return text if mark == "." else text.replace(".", mark)
+
+
+def decimals(x, places: int) -> str:
+    """``x`` with ``places`` decimals, :func:`readable` (the numbers of printed tables).
+
+    >>> with speaking("nb"):
+    ...     decimals(2 / 3, 2)
+    '0,67'
+    """
+    return readable(f"{x:.{places}f}")
 
 
 def coordinates(texts) -> str:

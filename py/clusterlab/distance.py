@@ -164,13 +164,18 @@ def get_kernel(metric) -> Kernel:
 # --------------------------------------------------------- one pair ----
 
 
-def _between(metric, u, v, w=None):
-    u = as_vector(u, "u")
-    v = as_vector(v, "v")
+def _pair(u, v):
+    """Two observations as lists of floats, with the same number of features."""
+    u, v = as_vector(u, "u"), as_vector(v, "v")
     if len(u) != len(v):
         raise ValueError(say("error.same_features", u=len(u), v=len(v)))
-    if w is not None:
-        return _weighted(metric, u, v, _weights(w, len(u)))
+    return u, v
+
+
+def _between(metric, u, v, w=None, centered=True):
+    u, v = _pair(u, v)
+    if w is not None or not centered:
+        return _weighted(metric, u, v, [1.0] * len(u) if w is None else _weights(w, len(u)), centered)
     kernel = KERNELS[metric]
     a, b = kernel.prepare([u, v])
     return kernel.distances(a, [b])[0]
@@ -186,10 +191,21 @@ def _weights(w, p):
     return w
 
 
-def _weighted(metric, u, v, w):
-    """A distance with a weight per feature, as scipy's ``w``."""
+def _weighted(metric, u, v, w, centered=True):
+    """A distance with a weight per feature, as scipy's ``w`` (and correlation's ``centered``)."""
     if metric == "cityblock":
         return math.fsum(wi * abs(a - b) for a, b, wi in zip(u, v, w))
+    if metric == "correlation":
+        total = math.fsum(w)
+        if total == 0:
+            raise ValueError(say("error.weight_zero"))
+        mean_u = math.fsum(a * b for a, b in zip(u, w)) / total if centered else 0.0
+        mean_v = math.fsum(a * b for a, b in zip(v, w)) / total if centered else 0.0
+        du, dv = [a - mean_u for a in u], [b - mean_v for b in v]
+        uv = math.fsum(wi * a * b for a, b, wi in zip(du, dv, w)) / total
+        uu = math.fsum(wi * a * a for a, wi in zip(du, w)) / total
+        vv = math.fsum(wi * b * b for b, wi in zip(dv, w)) / total
+        return abs(1.0 - uv / math.sqrt(uu * vv))
     squares = math.fsum(wi * (a - b) ** 2 for a, b, wi in zip(u, v, w))
     return squares if metric == "sqeuclidean" else math.sqrt(squares)
 
@@ -234,22 +250,7 @@ def correlation(u, v, w=None, centered=True) -> float:
     >>> round(correlation([1, 2, 3], [3, 2, 1]), 12)
     2.0
     """
-    if w is None and centered is True:
-        return _between("correlation", u, v)
-    u, v = as_vector(u, "u"), as_vector(v, "v")
-    if len(u) != len(v):
-        raise ValueError(say("error.same_features", u=len(u), v=len(v)))
-    w = [1.0] * len(u) if w is None else _weights(w, len(u))
-    total = math.fsum(w)
-    if total == 0:
-        raise ValueError(say("error.weight_zero"))
-    mean_u = math.fsum(a * b for a, b in zip(u, w)) / total if centered else 0.0
-    mean_v = math.fsum(a * b for a, b in zip(v, w)) / total if centered else 0.0
-    du, dv = [a - mean_u for a in u], [b - mean_v for b in v]
-    uv = math.fsum(wi * a * b for a, b, wi in zip(du, dv, w)) / total
-    uu = math.fsum(wi * a * a for a, wi in zip(du, w)) / total
-    vv = math.fsum(wi * b * b for b, wi in zip(dv, w)) / total
-    return abs(1.0 - uv / math.sqrt(uu * vv))
+    return _between("correlation", u, v, w, centered)
 
 
 METRICS = {

@@ -48,7 +48,8 @@ from functools import partial
 from typing import NamedTuple
 
 from . import _hierarchy_algorithms as algorithms
-from ._language import readable, say, say_count
+from ._language import decimals as in_decimals
+from ._language import say, say_count
 from ._text import text_table
 from ._validate import as_int, as_list, as_matrix, as_number, choice, not_offered, public_names
 from .distance import condensed_size, get_kernel
@@ -275,10 +276,6 @@ def _update_of(method):
 # --------------------------------------------------- 3. step by step ----
 
 
-def _fmt(x, decimals):
-    return readable(f"{x:.{decimals}f}")
-
-
 @dataclass
 class MergeStep:
     """One merge of :func:`merge_steps` and the distance matrix after it."""
@@ -295,8 +292,8 @@ class MergeStep:
         """The merge and the matrix as a small table rounded to ``decimals``."""
         decimals = as_int(decimals, "decimals", minimum=0, maximum=15)
         head = say("steps.merge", step=self.step, left=self.merged[0], right=self.merged[1],
-                   height=_fmt(self.height, max(decimals, 3)), name=self.name)
-        rows = [[nm, *(_fmt(v, decimals) for v in row)] for nm, row in zip(self.names, self.matrix)]
+                   height=in_decimals(self.height, max(decimals, 3)), name=self.name)
+        rows = [[nm, *(in_decimals(v, decimals) for v in row)] for nm, row in zip(self.names, self.matrix)]
         width = max(len(c) for row in rows for c in row)
         return head + "\n" + text_table(["", *self.names], rows, width=width)
 

@@ -67,10 +67,12 @@ import math
 import random
 import warnings
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import repeat
 from operator import mul, truediv
 
-from ._language import coordinates, readable, say
+from ._language import coordinates, say
+from ._language import decimals as in_decimals
 from ._lloyd import (
     FloatMeans,
     PairwiseLloyd,
@@ -154,9 +156,7 @@ class Step:
         names = [str(r) for r in row_names] if row_names is not None else [str(i) for i in range(n)]
         if len(names) != n:
             raise ValueError(say("error.row_names", got=len(names), n=n))
-        spec = f"{{:.{as_int(decimals, 'decimals', minimum=0)}f}}"
-        def fmt(v):
-            return readable(spec.format(v))
+        fmt = partial(in_decimals, places=as_int(decimals, "decimals", minimum=0))
         cent = "; ".join(f"C{j + 1} = (" + coordinates(map(fmt, c)) + ")" for j, c in enumerate(self.centroids))
         header = [say("table.obs")]
         columns = [names]

@@ -22,7 +22,7 @@ SHRINK = 0.6
 class Grid(Figure):
     """Figures side by side: ``panels`` in rows of at most ``columns``, ``gap`` px apart."""
 
-    __slots__ = ("panels", "columns", "gap")
+    __slots__ = ("panels", "columns", "gap", "titled")
 
     _repr_svg_ = None  # a page and Jupyter show the wrapping HTML below; .svg stays one SVG
 
@@ -38,10 +38,6 @@ class Grid(Figure):
             f'style="display:flex;flex-wrap:wrap;gap:{num(self.gap)}px;align-items:flex-start;'
             f'max-width:{num(self.width)}px">{heading}{panels}</div>'
         )
-
-    @property
-    def titled(self):
-        return self.kind == "grid" and self.title != say("plot.title.grid")
 
 
 def grid(figures, columns=2, *, title=None, gap=16):
@@ -80,7 +76,7 @@ def grid(figures, columns=2, *, title=None, gap=16):
     desc = say("plot.desc.grid" if len(figs) > 1 else "plot.desc.grid_one", count=len(figs), figures=listed)
     fig = finish("grid", heading.width, y - gap, title or say("plot.title.grid"), desc, "".join(body))
     made = Grid(fig.svg, fig.width, fig.height, fig.kind, fig.title, inner=fig._inner, pid=fig._pid)
-    made.panels, made.columns, made.gap = figs, columns, gap
+    made.panels, made.columns, made.gap, made.titled = figs, columns, gap, title is not None
     return made
 
 
