@@ -36,17 +36,24 @@ build: deps  ## build the static site into site/
 serve: build  ## build, then serve the site at http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/python tools/serve.py --port $(PORT)
 
-test: build browsers  ## run every test: library (vs scipy/scikit-learn) and the site end to end
-	$(BIN)/python -m pytest
+# Test processes side by side: most of the suite waits on browsers, so more
+# processes than cores pay off (TEST_JOBS=1 runs it in this process).
+TEST_JOBS ?= 3
+XDIST = $(if $(filter 1,$(TEST_JOBS)),,-n $(TEST_JOBS))
+
+test: build browsers  ## run every test: library (vs scipy/scikit-learn), the runtime's JavaScript, the site end to end
+	node --test tests/js/
+	$(BIN)/python -m pytest $(XDIST)
 
 # The tests that need a built site: the browser's (tests/e2e) and the notebooks' (run in Jupyter).
 SITE_TESTS := tests/e2e tests/test_notebook_pages.py
 
-test-unit: deps  ## only the tests that need no built site and no browser (library, pages' code, tools)
+test-unit: deps  ## only the tests that need no built site and no browser (library, pages' code, tools, JavaScript)
+	node --test tests/js/
 	$(BIN)/python -m pytest -m "not e2e" $(addprefix --ignore=,$(SITE_TESTS))
 
 test-e2e: build browsers  ## only the tests against the built site (browsers, notebooks)
-	$(BIN)/python -m pytest $(SITE_TESTS)
+	$(BIN)/python -m pytest $(XDIST) $(SITE_TESTS)
 
 bench: build browsers  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
 	$(BIN)/python bench/run_all.py

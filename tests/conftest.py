@@ -5,6 +5,7 @@ machine and a red CI run can be reproduced exactly; set HYPOTHESIS_PROFILE=explo
 to search with fresh random examples while developing.
 """
 
+import fcntl
 import os
 from pathlib import Path
 
@@ -29,11 +30,14 @@ def source_wheel(project: str, version: str, env: str) -> Path:
     if named and Path(named).exists():
         return Path(named)
     stem = project.replace("-", "_").lower()
-    kept = [w for w in WHEELS.glob("*.whl") if w.name.lower().startswith(f"{stem}-{version}-")]
-    if kept:
-        return kept[0]
     WHEELS.mkdir(parents=True, exist_ok=True)
-    return make_datasets.wheel_of(project, version, None, str(WHEELS))
+    # Test processes run side by side (pytest -n): one downloads, the others wait for it.
+    with open(WHEELS / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        kept = [w for w in WHEELS.glob("*.whl") if w.name.lower().startswith(f"{stem}-{version}-")]
+        if kept:
+            return kept[0]
+        return make_datasets.wheel_of(project, version, None, str(WHEELS))
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 # What the build and the browser agree on: among others, the files of py/ that
 # the browser's Python is made of (the library and the cell runner, not the fence).
 CONTRACT = json.loads((ROOT / "web" / "contract.json").read_text())
+FILES = CONTRACT["files"]  # the runtime's file names
 
 
 def log(step: str) -> None:
@@ -141,19 +142,19 @@ def bundle_js(out: Path, config: dict, bench: bool = False) -> None:
     esbuild = NODE_MODULES / ".bin" / "esbuild"
     common = ["--bundle", "--log-level=warning"] + ([] if bench else ["--drop-labels=BENCH"])
     # boot.js with its modules as one script: it comes first in <head>, one request.
-    for source in ("boot.js", "cells.js"):
-        run([str(esbuild), f"web/{source}", *common, "--minify", "--format=iife", "--target=es2020",
-             f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / source}"])
+    for script in ("boot", "cells"):
+        run([str(esbuild), f"web/{FILES[script]}", *common, "--minify", "--format=iife", "--target=es2020",
+             f"--define:__LC_CONFIG__={json.dumps(config)}", f"--outfile={out / FILES[script]}"])
     # The worker, with its modules, as one ES module (one request before it starts).
-    run([str(esbuild), "web/worker.mjs", *common, "--format=esm", "--target=es2022",
-         f"--outfile={out / 'worker.mjs'}"])
+    run([str(esbuild), f"web/{FILES['worker']}", *common, "--format=esm", "--target=es2022",
+         f"--outfile={out / FILES['worker']}"])
     shutil.copy2(ROOT / "web" / "cells.css", out / "cells.css")
     shutil.copy2(ROOT / "web" / "lab.css", out / "lab.css")  # the Image lab, loaded only on its page
-    run([str(esbuild), "web/lab.js", *common, "--minify", "--format=iife", "--target=es2020",
-         f"--outfile={out / 'lab.js'}"])
+    run([str(esbuild), f"web/{FILES['lab']}", *common, "--minify", "--format=iife", "--target=es2020",
+         f"--outfile={out / FILES['lab']}"])
     # Step players (py/clusterlab/player.py), on every page; player.js with its words (web/words.js).
-    run([str(esbuild), "web/player.js", *common, "--minify", "--format=iife", "--target=es2020",
-         f"--outfile={out / 'player.js'}"])
+    run([str(esbuild), f"web/{FILES['player']}", *common, "--minify", "--format=iife", "--target=es2020",
+         f"--outfile={out / FILES['player']}"])
     shutil.copy2(ROOT / "web" / "player.css", out / "player.css")
 
 
@@ -193,8 +194,8 @@ def lab_samples(dest: Path) -> None:
 
 def make_snapshot(pyodide_dir: Path, out: Path, digest: str) -> None:
     """The Pyodide memory snapshot (clusterlab imported) and its manifest, made in Node."""
-    run(["node", "tools/make_snapshot.mjs", str(pyodide_dir), str(out / "py.zip"),
-         str(out / "snapshot.bin.gz"), str(out / "snapshot.json"), digest])
+    run(["node", "tools/make_snapshot.mjs", str(pyodide_dir), str(out / FILES["archive"]),
+         str(out / FILES["snapshot"]), str(out / FILES["manifest"]), digest])
 
 
 def reuse_snapshot(other: Path, out: Path, version: str) -> None:
@@ -204,7 +205,7 @@ def reuse_snapshot(other: Path, out: Path, version: str) -> None:
     snapshot is made from (Pyodide's version, py.zip, web/, make_snapshot.mjs).
     """
     source = other / "assets" / "livecells" / version
-    names = ("snapshot.bin.gz", "snapshot.json")
+    names = (FILES["snapshot"], FILES["manifest"])
     if not all((source / name).is_file() for name in names):
         raise SystemExit(f"--reuse-snapshot: {source} holds no snapshot of this runtime; "
                          f"build that site from the current sources first (`make build`).")
@@ -233,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
 
     out = site / "assets" / "livecells" / version
     out.mkdir(parents=True, exist_ok=True)
-    (out / "py.zip").write_bytes(data)
+    (out / FILES["archive"]).write_bytes(data)
     log(f"runtime files -> assets/livecells/{version}/ (clusterlab + cell runner: {len(data):,} bytes)")
     if args.reuse_snapshot:
         reuse_snapshot(args.reuse_snapshot.resolve(), out, version)

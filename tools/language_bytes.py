@@ -9,6 +9,7 @@ runtime, Pyodide and the snapshot are shared by every language).
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import subprocess
@@ -18,6 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
+#: The service worker lists every file of the site (web/contract.json).
+SERVICE_WORKER = json.loads((ROOT / "web" / "contract.json").read_text())["files"]["serviceWorker"]
 
 
 def pages(root: Path) -> dict[str, bytes]:
@@ -26,7 +29,7 @@ def pages(root: Path) -> dict[str, bytes]:
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in root.rglob("*")
         if p.is_file() and not p.relative_to(root).as_posix().startswith(("assets/", "downloads/"))
-        and p.name != "sw.js"
+        and p.name != SERVICE_WORKER
     }
 
 

@@ -3,14 +3,17 @@
 // Fails (exit 1) if Workbox skipped any file, e.g. one above the size limit.
 import { build } from "esbuild";
 import { injectManifest } from "workbox-build";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const siteDir = process.argv[2] || "site";
-const bundled = join(mkdtempSync(join(tmpdir(), "sw-")), "sw.js");
+// Its name, where web/sw_register.js registers it (web/contract.json).
+const CONTRACT = JSON.parse(readFileSync(new URL("../web/contract.json", import.meta.url), "utf8"));
+const NAME = CONTRACT.files.serviceWorker;
+const bundled = join(mkdtempSync(join(tmpdir(), "sw-")), NAME);
 await build({
-  entryPoints: ["web/sw.js"],
+  entryPoints: [`web/${NAME}`],
   bundle: true,
   minify: true,
   format: "iife",
@@ -21,10 +24,10 @@ await build({
 });
 const { count, size, warnings } = await injectManifest({
   swSrc: bundled,
-  swDest: `${siteDir}/sw.js`,
+  swDest: `${siteDir}/${NAME}`,
   globDirectory: siteDir,
   globPatterns: ["**/*"],
-  globIgnores: ["sw.js", "**/*.map"],
+  globIgnores: [NAME, "**/*.map"],
   maximumFileSizeToCacheInBytes: 128 * 1024 * 1024,
   // Files in folders named by a version are fetched by their plain URL, so the
   // browser's HTTP cache (filled by the first start) can answer the precache.

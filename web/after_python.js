@@ -1,5 +1,6 @@
 // What the page's JavaScript does besides Python waits until Python is ready or
-// has failed, or PYTHON_FIRST_MS at the latest: on a machine with few cores it
+// has failed, or pythonFirstMs at the latest (web/config.js, timeouts; web/boot.js):
+// on a machine with few cores it
 // would otherwise compete with Python's start, which is what the reader waits
 // for.  Meanwhile the page shows the lesson's code, its outputs, the status
 // line and the cells' toolbars, whose Run already works.  Two scripts wait, in
@@ -7,7 +8,7 @@
 // - Material's bundle, which the template leaves unrun on a page with cells
 //   (web/material.js);
 // - the cell editors (cells.js, with CodeMirror).
-// PYTHON_FIRST_MS covers the start without the snapshot (the fallback: 2 to
+// pythonFirstMs covers the start without the snapshot (the fallback: 2 to
 // 4 s on a two-core machine, where loading the scripts at 1.5 s slowed it by
 // 7 to 15 %; bench/README.md); a start that takes longer is waiting for the
 // network, and the page need not wait with it.
@@ -15,10 +16,10 @@
 // output would otherwise wait behind these scripts on the main thread.  A run
 // still going EARLY_RUN_FIRST_MS later (a long cell, a loop in a saved edit)
 // keeps them waiting no longer.
+import CONTRACT from "./contract.json";
 import { runsSettled } from "./live_cell.js";
 import { deferredBundle } from "./material.js";
 
-export const PYTHON_FIRST_MS = 4000;
 const EARLY_RUN_FIRST_MS = 1500;
 
 function addScript(url, onload = null) {
@@ -38,5 +39,5 @@ export async function loadAfterPython(here) {
   await Promise.race([runsSettled(), new Promise((resolve) => setTimeout(resolve, EARLY_RUN_FIRST_MS))]);
   const material = deferredBundle();
   if (material) addScript(material.url, material.onload);
-  addScript(new URL("cells.js", here).href);
+  addScript(new URL(CONTRACT.files.cells, here).href);
 }

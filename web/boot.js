@@ -8,38 +8,36 @@
 // scripts; the service worker is registered once Python has then had nothing
 // to do for 1.5 s.  Elsewhere those two wait for the page's load event.
 // README.md, "How the browser side works", shows the order.
-import { loadAfterPython, PYTHON_FIRST_MS } from "./after_python.js";
-import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, workerSettings } from "./config.js";
-import { startCells } from "./live_cell.js";
+import { loadAfterPython } from "./after_python.js";
+import { BUILD, HERE, PAGE_HAS_CELLS, ROOT, timeouts, workerSettings } from "./config.js";
+import { pageCells, startCells } from "./live_cell.js";
 import { showStatus, statusDetail } from "./status_line.js";
 import { registerServiceWorker } from "./sw_register.js";
-import { Runtime, StoppedError } from "./worker_client.js";
+import { Runtime } from "./worker_client.js";
 
 const IDLE_BEFORE_OFFLINE_COPY_MS = 1500;
 
 // One runtime per tab: boot.js runs again on a page that Material's instant
 // navigation does not handle, but never twice in one document.
 if (!window.__lcRuntime) {
-  const runtime = new Runtime(workerSettings, showStatus);
-  runtime.StoppedError = StoppedError;
-  runtime.build = BUILD; // cells.js reloads a page built for another runtime
+  const { silentMs, pythonFirstMs } = timeouts();
+  const runtime = new Runtime({ workerSettings, show: showStatus, build: BUILD, silentMs, cellsOf: pageCells });
   window.__lcRuntime = runtime;
   document.documentElement.classList.add("lc-js"); // shows the status line (cells.css)
   startCells(runtime); // Run works before the editors come
 
   const keepOffline = () => registerServiceWorker(ROOT, () => runtime.addNote(statusDetail("offlineNotKept")));
   if (PAGE_HAS_CELLS) {
-    const whenSettled = (state) => {
+    const stopListening = runtime.onState((state) => {
       if (state !== "ready" && state !== "error") return;
-      runtime.listeners.delete(whenSettled);
+      stopListening();
       // The offline copy's downloads (tens of megabytes) wait until Python has had
       // nothing to do for a moment: they made the reader's first runs much slower.
       if (state === "ready") runtime.whenIdle(IDLE_BEFORE_OFFLINE_COPY_MS).then(keepOffline);
       else keepOffline();
       loadAfterPython(HERE);
-    };
-    runtime.listeners.add(whenSettled);
-    setTimeout(() => loadAfterPython(HERE), PYTHON_FIRST_MS);
+    });
+    setTimeout(() => loadAfterPython(HERE), pythonFirstMs);
     runtime.start();
     document.addEventListener("DOMContentLoaded", () => runtime.showStatus());
   } else {

@@ -2,11 +2,12 @@
 // its fetch with watchedFetch (web/worker.mjs), so Pyodide's own downloads
 // (its WebAssembly, its standard library) are watched as well as ours.
 //
-// A download must start within STALL_MS, never go STALL_MS without a byte,
-// and finish by a deadline that scales with the bytes it announced: STALL_MS
+// A download must start within `stallMs`, never go `stallMs` without a byte,
+// and finish by a deadline that scales with the bytes it announced: `stallMs`
 // plus the time they take at MIN_BYTES_PER_S.  Once JUDGE_AFTER_MS of it have
 // been seen, a download whose observed rate cannot meet the deadline is
-// abandoned at once rather than when the deadline passes.  Either way the
+// abandoned at once rather than when the deadline passes.  `stallMs` is the
+// worker's (web/contract.json, "timeouts"; web/config.js).  Either way the
 // request is aborted and the reader of the body gets a DownloadError, whose
 // message reads after "started without the snapshot, more slowly:" or "Python
 // could not start:".
@@ -18,18 +19,16 @@
 // again on every visit.  A failed download of it aborts the request, which
 // errors the reader's body too; the DownloadError itself reaches the start
 // through onFailure (web/worker.mjs).
+import CONTRACT from "./contract.json";
+import { judge, deadlineOf } from "./deadline.mjs";
 import { statusDetail } from "./status_line.js";
-
-export const STALL_MS = 10_000;
-export const MIN_BYTES_PER_S = 100_000;
-export const JUDGE_AFTER_MS = 3_000;
 
 // What each start-up file is: its key in the status line's words.
 const NAMES = {
-  "snapshot.bin.gz": "fileSnapshot",
-  "snapshot.json": "fileManifest",
-  "py.zip": "fileLibrary",
-  "pyodide.asm.wasm": "fileRuntime",
+  [CONTRACT.files.snapshot]: "fileSnapshot",
+  [CONTRACT.files.manifest]: "fileManifest",
+  [CONTRACT.files.archive]: "fileLibrary",
+  "pyodide.asm.wasm": "fileRuntime", // Pyodide's own
   "python_stdlib.zip": "fileStdlib",
 };
 
@@ -48,7 +47,7 @@ export class DownloadError extends Error {
 }
 
 const seconds = (ms) => Math.round(ms / 1000);
-// The status line's words for each kind of failure (web/contract.json).
+// The status line's words for each kind of failure (web/words.json).
 const DETAIL = {
   offline: "downloadOffline",
   stalled: "downloadStalled",
@@ -62,7 +61,8 @@ const DETAIL = {
 // `plainFetch` is the fetch being watched (the global one, before it is
 // replaced); `onFailure(error, url)` also hears of every DownloadError, for
 // consumers that swallow errors (Pyodide's loading of its WebAssembly does).
-export async function watchedFetch(plainFetch, input, init = {}, onFailure = () => {}) {
+// `stallMs`: how long a download may go without a byte.
+export async function watchedFetch(plainFetch, input, init, onFailure, stallMs) {
   const url = input instanceof Request ? input.url : String(input);
   const what = describe(url);
   const failed = (kind, fields) => {
@@ -71,7 +71,7 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
     return error;
   };
   const abort = new AbortController();
-  init.signal?.addEventListener("abort", () => abort.abort(init.signal.reason), { once: true });
+  init?.signal?.addEventListener("abort", () => abort.abort(init.signal.reason), { once: true });
   let failure = null;
   let body = null; // the watched body's controller, once there is one
   let timer = 0;
@@ -90,18 +90,18 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
   const stallAfter = (ms) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (performance.now() < deadline - 1) fail("stalled", { seconds: seconds(STALL_MS) });
+      if (performance.now() < deadline - 1) fail("stalled", { seconds: seconds(stallMs) });
       else fail("slow", { rate });
     }, ms);
   };
-  stallAfter(STALL_MS);
+  stallAfter(stallMs);
   let response;
   try {
     response = await plainFetch(input, { ...init, signal: abort.signal });
   } catch (error) {
     clearTimeout(timer);
     if (failure) throw failure;
-    if (error?.name === "AbortError" || init.signal?.aborted) throw error;
+    if (error?.name === "AbortError" || init?.signal?.aborted) throw error;
     throw failed("offline", {});
   }
   // A login page of a hotel's or a train's network (a "captive portal") comes
@@ -117,24 +117,23 @@ export async function watchedFetch(plainFetch, input, init = {}, onFailure = () 
   }
   const expected = Number(response.headers.get("Content-Length")) || 0;
   const started = performance.now();
-  deadline = started + STALL_MS + (1000 * expected) / MIN_BYTES_PER_S;
+  deadline = deadlineOf(started, expected, stallMs);
   let seen = 0;
-  stallAfter(Math.min(STALL_MS, deadline - started));
+  stallAfter(Math.min(stallMs, deadline - started));
   const cutOff = () => {
-    if (!failure && !init.signal?.aborted) fail("cut", {});
+    if (!failure && !init?.signal?.aborted) fail("cut", {});
   };
   // Counts a chunk that arrived; false once the download was given up as too slow.
   const arrived = (chunk) => {
     seen += chunk.byteLength;
     const now = performance.now();
-    const elapsed = now - started;
-    const projected = expected && seen < expected ? started + (elapsed * expected) / seen : now;
-    rate = Math.round(seen / Math.max(elapsed, 1)); // kB/s, as bytes per ms
-    if (now > deadline || (elapsed > JUDGE_AFTER_MS && projected > deadline)) {
+    const verdict = judge({ started, now, seen, expected, deadline });
+    rate = verdict.rate;
+    if (verdict.tooSlow) {
       fail("slow", { rate });
       return false;
     }
-    stallAfter(Math.min(STALL_MS, deadline - now));
+    stallAfter(Math.min(stallMs, deadline - now));
     return true;
   };
   if (new URL(url, self.location.href).pathname.endsWith(".wasm")) {

@@ -70,10 +70,9 @@ export function addDownloads(page, runtime) {
         for (const cell of page.cells) if (cell.code() !== cell.authored) edits[cell.index] = cell.code();
       }
       const args = [JSON.stringify(model), kind, siteRoot(model), JSON.stringify(edits)];
-      const result = await runtime.convert(args);
-      if (!result.ok) throw new Error(result.error);
+      const text = await runtime.convert(args);
       const name = fileName(model, kind);
-      save(result.text, name, TYPES[kind]);
+      save(text, name, TYPES[kind]);
       const count = Object.keys(edits).length;
       const key = count > 1 ? "withEdits" : count === 1 ? "withEdit" : "lessonCode";
       note.textContent = say(downloadWords, key, { name, count });

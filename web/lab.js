@@ -266,7 +266,7 @@ function setUp(root) {
       // Each step runs in the page's Python and hands back the value it made.
       const step = async (name, code, variable) => {
         const run = await runtime.run(session, name, code);
-        if (!run.ok) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
+        if (run.raised) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
         return runtime.getVariable(session, variable);
       };
       const quantized = step("lab", quantizeCode(k, seed, init), "lab_result");
@@ -287,7 +287,7 @@ function setUp(root) {
       status(sayCount(labWords, "done", result.palette.length, { name: image.name, seconds: seconds(started) }));
     } catch (error) {
       if (mine !== generation) return;
-      if (error instanceof runtime.StoppedError) {
+      if (runtime.isStop(error)) {
         status(error.crash ? say(labWords, "crashed", { reason: error.crash }) : say(labWords, "stopped"));
       } else {
         notice(error.message);
@@ -460,13 +460,14 @@ function setUp(root) {
       root.dataset.warm = "done";
     }
   }
-  const whenReady = (state) => {
-    if (state !== "ready") return;
-    runtime.listeners.delete(whenReady);
-    warmUp();
-  };
   if (runtime.state === "ready") warmUp();
-  else runtime.listeners.add(whenReady);
+  else {
+    const stopListening = runtime.onState((state) => {
+      if (state !== "ready") return;
+      stopListening();
+      warmUp();
+    });
+  }
 }
 
 const root = document.getElementById("lab");

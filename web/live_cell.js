@@ -165,7 +165,7 @@ class Cell {
       this.setBusy(false, say(cellWords, "ran", { seconds: decimal((performance.now() - started) / 1000, 2) }));
       return null;
     } catch (error) {
-      const stopped = error instanceof runtime.StoppedError;
+      const stopped = runtime.isStop(error);
       const wasRunning = stopped && error.active?.session === this.page.session && error.active?.index === this.index;
       if (wasRunning) this.stopped = true;
       const text = !stopped
@@ -201,7 +201,6 @@ const ACTIONS = { run: (cell) => cell.run(), reset: (cell) => cell.reset(), stop
 // as it is parsed.  Called once per document, by boot.js; cells.js, a bundle of
 // its own, reaches the page's cells as runtime.pageCells().
 export function startCells(runtime) {
-  runtime.pageCells = () => pageCells(runtime);
   // The "ran in 0.01 s" number format, made while Python starts (web/words.js).
   document.addEventListener("DOMContentLoaded", () => (window.requestIdleCallback ?? setTimeout)(() => decimal(0, 2)));
   document.addEventListener("click", (event) => {

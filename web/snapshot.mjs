@@ -11,7 +11,7 @@ import { statusDetail } from "./status_line.js";
 
 // A function that puts the file's next bytes where they belong in `heap`, and
 // says whether the heap is complete.  Bytes beyond the runs reject.
-function placer(heap, runs) {
+export function placer(heap, runs) {
   let run = 0;
   let within = 0;
   return (chunk) => {
@@ -84,7 +84,7 @@ const KEEP_SLICE = 4 << 20; // bytes written before giving way to a run
 // in words that read in the status line; a failed write leaves nothing behind.
 export async function keepForNextVisit(folder, manifest, heap) {
   const dir = await folder;
-  if (!dir) return "this browser window offers no storage for it";
+  if (!dir) return statusDetail("noStorage");
   // Written under a name of its own and renamed once complete, so a tab closed
   // while writing never leaves a truncated copy behind, and two tabs never
   // write the same file.

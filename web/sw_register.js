@@ -5,10 +5,12 @@
 // in this browser window (a private one, say), or its install failed (no Cache
 // Storage, storage full, a file that would not download).  A failed install
 // keeps nothing: Workbox's next install starts over.
+import CONTRACT from "./contract.json";
+
 export function registerServiceWorker(root, notKept = () => {}) {
   if (!/^https?:$/.test(location.protocol)) return;
   if (!("serviceWorker" in navigator)) return notKept();
-  navigator.serviceWorker.register(new URL("sw.js", root).href).then((registration) => {
+  navigator.serviceWorker.register(new URL(CONTRACT.files.serviceWorker, root).href).then((registration) => {
     const installing = registration?.installing; // undefined where a test harness stubs register()
     installing?.addEventListener("statechange", () => installing.state === "redundant" && notKept());
   }, notKept);

@@ -1,35 +1,49 @@
 // The Python runtime of the tab: Pyodide in a module Web Worker, so a runaway
 // cell never freezes the page (Stop terminates this worker and starts another).
 //
-// Started with its name set to the JSON of {pyodide, archive, snapshot: {file, manifest} | null, version}
-// Messages in:  {type: "run", id, session, index, code}
-//               {type: "set", id, session, name, data (ArrayBuffer), width, height, channels}
-//               {type: "get", id, session, name}
-//               {type: "convert", id, args}: the page as a notebook or script (contract's pageModel)
-// Messages out: {type: "status", state, detail} (and timings, in the bench copy)
-//               {type: "crashed", reason}: Python died (a fatal error of Pyodide, such as
-//                 a recursion deeper than the browser's stack); the page replaces this worker
-//               {type: "alive"} every ALIVE_EVERY_MS while Python starts (web/worker_client.js)
-//               {type: "result", id, html, ok, error}  (set: ok, error; get: ok, error, json, data;
-//                                                       convert: id, text, ok, error)
+// Started with its name set to the JSON of its settings (web/config.js,
+// workerSettings): {pyodide, archive, snapshot: {file, manifest} | null,
+// version, lang, timeouts}.
+//
+// The protocol (web/worker_client.js is the page's end; the kinds are in
+// web/contract.json, "messages"):
+//   in:  {type: "run", id, session, index, code}          value: {html, raised}
+//        {type: "set", id, session, name, data (ArrayBuffer), width, height, channels}
+//                                                          value: null
+//        {type: "get", id, session, name}                  value: {value (its JSON), data (ArrayBuffer | null)}
+//        {type: "convert", id, args}                       value: the page as a notebook or script (text)
+//   out: {type: "result", id, ok: true, value} or {type: "result", id, ok: false, error}:
+//          one per request.  ok is false only when the request could not be carried
+//          out (error: one line); a cell that raises was run: value.raised names
+//          the exception and value.html shows the traceback.
+//        {type: "status", state, detail} (and timings, in the bench copy)
+//        {type: "crashed", reason}: Python died (a fatal error of Pyodide, such as
+//          a recursion deeper than the browser's stack); the page replaces this worker
+//        {type: "alive"} every ALIVE_EVERY_MS while Python starts (web/worker_client.js)
 import CONTRACT from "./contract.json";
 import { importLibrary, unpackLibrary } from "./python_setup.mjs";
-import { describe, DownloadError, importWithin, siteUnreachable, STALL_MS, watchedFetch, within } from "./download.mjs";
+import { describe, DownloadError, importWithin, siteUnreachable, watchedFetch, within } from "./download.mjs";
 import { fillSnapshot, forgetKept, keepForNextVisit, keptFolder, readManifest } from "./snapshot.mjs";
 import { statusDetail } from "./status_line.js";
+
+// The page passes the settings as the worker's name, so booting starts the
+// moment this module runs.  A message would arrive later: the page's main
+// thread, busy laying out the page, is what delivers it.
+const config = JSON.parse(self.name);
+const { stallMs, snapshotSetupMs } = config.timeouts;
+const pyodideBase = new URL(config.pyodide, self.location.href).href;
 
 // Every download of the worker, Pyodide's own included, has a deadline (web/download.mjs).
 // Pyodide only logs a failed download of its WebAssembly and then waits for
 // ever, so each start races against the failure of any of Pyodide's files.
 const plainFetch = self.fetch.bind(self);
 let pyodideFileFailed = () => {};
-self.fetch = (input, init) =>
-  watchedFetch(plainFetch, input, init, (error, url) => {
-    if (new URL(url, self.location.href).href.startsWith(pyodideBase)) pyodideFileFailed(error);
-  });
-const MODULE_DEADLINE_MS = 3 * STALL_MS;
-const SNAPSHOT_SETUP_MS = 20_000; // from the snapshot's last byte to a started Python
-const ALIVE_EVERY_MS = 1000; // well below the page's SILENT_MS (web/worker_client.js)
+const onFailure = (error, url) => {
+  if (new URL(url, self.location.href).href.startsWith(pyodideBase)) pyodideFileFailed(error);
+};
+self.fetch = (input, init = {}) => watchedFetch(plainFetch, input, init, onFailure, stallMs);
+const MODULE_DEADLINE_MS = 3 * stallMs;
+const ALIVE_EVERY_MS = 1000; // well below the page's silentMs (web/worker_client.js)
 
 // Pyodide's loadPyodide(options), rejected as soon as one of its files fails.
 function loadPyodideWatched(mod, options) {
@@ -90,13 +104,13 @@ async function startFromSnapshot(cfg, manifest, folder, modPromise, options) {
       return runtime;
     };
     // Once the snapshot has all arrived, the rest of this start must end within
-    // SNAPSHOT_SETUP_MS.  A start that hangs after the last byte while the
+    // snapshotSetupMs.  A start that hangs after the last byte while the
     // worker stays alive (seen in WebKit, cause unknown) falls back to the
     // plain start, with the reason in the status line, instead of loading for ever.
     const loading = loadPyodideWatched(mod, { ...options, _loadSnapshot: raw, createPyodideModule });
-    const seconds = Math.round(SNAPSHOT_SETUP_MS / 1000);
+    const seconds = Math.round(snapshotSetupMs / 1000);
     const hung = () => new Error(statusDetail("snapshotHung", { seconds }));
-    const afterLastByte = snapshot.then(() => within(loading, SNAPSHOT_SETUP_MS, hung));
+    const afterLastByte = snapshot.then(() => within(loading, snapshotSetupMs, hung));
     afterLastByte.catch(() => {}); // a failed download surfaces in the start below
     const started = await Promise.race([loading, afterLastByte]);
     if (!started.runPython(`${JSON.stringify(CONTRACT.runner)} in __import__('sys').modules`)) {
@@ -146,58 +160,59 @@ async function boot(cfg) {
 
 const sessions = new Map(); // session -> Python dict (the page's namespace)
 
-function runCell({ id, session: sessionName, index, code }) {
-  BENCH: if (!timings["first run started"]) mark("first run started");
-  const runner = pyodide.pyimport(CONTRACT.runner);
-  status("running");
-  let result;
-  try {
-    result = runner.run_cell(code, session(runner, sessionName), `<cell ${index}>`);
-    postMessage({ type: "result", id, html: result.html, ok: result.ok, error: result.error ?? null });
-    BENCH: if (!timings["first run done"]) mark("first run done");
-  } finally {
-    result?.destroy?.();
-    runner.destroy();
-    status("ready", bootNote);
-  }
-}
-
 function session(runner, name) {
   if (!sessions.has(name)) sessions.set(name, runner.new_namespace());
   return sessions.get(name);
 }
 
-// The buffer hand-over (Runtime.setVariable / getVariable, livecells.runner).
-function setOrGet({ type, id, session: name, ...msg }) {
-  const runner = pyodide.pyimport(CONTRACT.runner);
-  let out;
-  try {
-    const ns = session(runner, name);
-    if (type === "set") {
-      runner.set_buffer(ns, msg.name, new Uint8Array(msg.data), msg.width, msg.height, msg.channels).destroy();
-      postMessage({ type: "result", id, ok: true, error: null });
-    } else {
-      out = runner.export_variable(ns, msg.name);
+// Each kind of request, carried out: {value, transfer} for its reply, or a
+// throw that the reply reports (onmessage, below).  `runner` is livecells.runner.
+const HANDLERS = {
+  run(runner, { session: name, index, code }) {
+    BENCH: if (!timings["first run started"]) mark("first run started");
+    status("running");
+    const result = runner.run_cell(code, session(runner, name), `<cell ${index}>`);
+    try {
+      BENCH: if (!timings["first run done"]) mark("first run done");
+      return { value: { html: result.html, raised: result.error ?? null } };
+    } finally {
+      result.destroy();
+    }
+  },
+  // The buffer hand-over (Runtime.setVariable / getVariable, livecells.runner).
+  set(runner, { session: name, name: variable, data, width, height, channels }) {
+    runner.set_buffer(session(runner, name), variable, new Uint8Array(data), width, height, channels).destroy();
+    return { value: null };
+  },
+  get(runner, { session: name, name: variable }) {
+    const out = runner.export_variable(session(runner, name), variable);
+    try {
       const [json, bytes] = out.toJs();
       const whole = bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
       const data = bytes ? (whole ? bytes.buffer : bytes.slice().buffer) : null;
-      postMessage({ type: "result", id, ok: true, error: null, json, data }, data ? [data] : []);
+      return { value: { value: JSON.parse(json), data }, transfer: data ? [data] : [] };
+    } finally {
+      out.destroy();
     }
-  } catch (error) {
-    if (isFatal(error)) throw error;
-    const text = String(error.message || error).trim().split("\n").pop();
-    postMessage({ type: "result", id, ok: false, error: text });
-  } finally {
-    out?.destroy?.();
-    runner.destroy();
-  }
+  },
+  // The page as a notebook or script (web/downloads.js): livecells.notebook.convert(...args).
+  convert(_runner, { args }) {
+    const { module, function: name } = CONTRACT.pageModel;
+    const converter = pyodide.pyimport(module);
+    try {
+      return { value: converter[name](...args) };
+    } finally {
+      converter.destroy();
+    }
+  },
+};
+
+// A failed request's error in one line: a Python exception's last line
+// ("KeyError: 'image'"), else the JavaScript error's message.
+function oneLine(error) {
+  return String(error?.message || error).trim().split("\n").pop();
 }
 
-// The page passes the configuration as the worker's name, so booting starts the
-// moment this module runs.  A message would arrive later: the page's main
-// thread, busy laying out the page, is what delivers it.
-const config = JSON.parse(self.name);
-const pyodideBase = new URL(config.pyodide, self.location.href).href;
 // Cells run once Python has started; keeping the snapshot for the next visit
 // (a write of its bytes, not of the live heap) goes on beside them.
 const started = boot(config);
@@ -229,17 +244,6 @@ const ready = started.then(
 );
 ready.catch(() => {}); // reported by the status above
 
-// The page's notebook or script (web/downloads.js): livecells.notebook.convert(...args).
-function convert({ id, args }) {
-  const { module, function: name } = CONTRACT.pageModel;
-  const converter = pyodide.pyimport(module);
-  try {
-    postMessage({ type: "result", id, text: converter[name](...args), ok: true, error: null });
-  } finally {
-    converter.destroy();
-  }
-}
-
 // A fatal error of Pyodide (the browser's stack overflowed under a deep
 // recursion, say) leaves a Python that answers nothing ever again: every later
 // call throws "Pyodide already fatally failed".  Say so once; the page replaces
@@ -253,8 +257,10 @@ function crash(error) {
   postMessage({ type: "crashed", reason: crashed });
 }
 
+// One reply per request, made here: the handler's value, or its error.
 onmessage = async ({ data: msg }) => {
-  if (!["run", "set", "get", "convert"].includes(msg.type)) return;
+  const handle = CONTRACT.messages.requests.includes(msg.type) && HANDLERS[msg.type];
+  if (!handle) return;
   if (crashed) return crash(crashed);
   BENCH: if (msg.type === "run" && !timings["first run asked"]) mark("first run asked");
   try {
@@ -262,12 +268,18 @@ onmessage = async ({ data: msg }) => {
   } catch {
     return; // the error status was already sent
   }
+  let runner = null;
   try {
-    if (msg.type === "set" || msg.type === "get") setOrGet(msg);
-    else if (msg.type === "convert") convert(msg);
-    else runCell(msg);
+    runner = pyodide.pyimport(CONTRACT.runner);
+    const { value, transfer = [] } = handle(runner, msg);
+    postMessage({ type: "result", id: msg.id, ok: true, value }, transfer);
   } catch (error) {
     if (isFatal(error)) return crash(error);
-    postMessage({ type: "result", id: msg.id, html: "", ok: false, error: String(error) });
+    postMessage({ type: "result", id: msg.id, ok: false, error: oneLine(error) });
+  } finally {
+    if (!crashed) {
+      runner?.destroy();
+      if (msg.type === "run") status("ready", bootNote);
+    }
   }
 };

@@ -1,15 +1,20 @@
 // The page's side of the Python worker (web/worker.mjs): one worker per tab,
 // which outlives Material's instant navigation, a queue that runs cells one at
-// a time, and which cells of which page (session) have run.  The cell UI
-// (web/cells.js) reaches it as window.__lcRuntime.
+// a time, and which cells of which page (session) have run.  boot.js makes the
+// one Runtime of the tab, window.__lcRuntime; the scripts bundled apart from it
+// (cells.js, lab.js) use only its methods:
+//   start(), stop()                          run(session, index, code), runAll(session, cells)
+//   setVariable, getVariable, convert        state, onState(fn) -> off(), whenIdle(ms)
+//   isStop(error)                            pageCells() (web/live_cell.js), build
+// Every request resolves with the worker's value or rejects with its error
+// (the protocol: web/worker.mjs); Stop and a crash reject with a StoppedError.
 import { siteUnreachable } from "./download.mjs";
 import { statusDetail } from "./status_line.js";
 
 // A starting worker says it is alive every second (web/worker.mjs).  One that
-// says nothing for SILENT_MS has stopped: its start hung in the browser's
+// says nothing for `silentMs` has stopped: its start hung in the browser's
 // engine, or its own file never arrived.  It is replaced once (its queued runs
 // go to the new one), and if that one falls silent too the status line says so.
-const SILENT_MS = 15_000;
 const RESTARTS_WHEN_SILENT = 1;
 const CHECK_EVERY_MS = 1000;
 
@@ -24,10 +29,16 @@ export class StoppedError extends Error {
 
 export class Runtime {
   // workerSettings() gives the worker's {url, name}; show(state, detail) puts
-  // the state on the page (web/status_line.js).
-  constructor(workerSettings, show) {
+  // the state on the page (web/status_line.js); build names the runtime's
+  // files' folder (a page built for another reloads, web/cells.js); silentMs
+  // (web/config.js, timeouts); cellsOf(runtime) gives the page's cells
+  // (web/live_cell.js, pageCells).
+  constructor({ workerSettings, show, build, silentMs, cellsOf }) {
     this.workerSettings = workerSettings;
     this.show = show;
+    this.build = build;
+    this.silentMs = silentMs;
+    this.cellsOf = cellsOf;
     this.worker = null;
     this.state = "idle"; // idle | loading | ready | running | error
     this.detail = "";
@@ -40,9 +51,25 @@ export class Runtime {
     this.active = null; // {session, index} of the run in progress
     this.jobs = 0; // queued or in progress
     this.busyAt = 0; // when the last job ended
-    this.listeners = new Set(); // called with (state, detail) on every change
+    this.listeners = new Set(); // called with (state, detail) on every change (onState)
     this.heardAt = 0; // when the worker last said anything
     this.silentRestarts = 0;
+  }
+
+  // Call fn(state, detail) on every change of state; returns what stops that.
+  onState(fn) {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  // Whether `error` is a run's end by Stop or by a crash (a StoppedError).
+  isStop(error) {
+    return error instanceof StoppedError;
+  }
+
+  // The page's cells, {session, cells} (web/live_cell.js).
+  pageCells() {
+    return this.cellsOf(this);
   }
 
   supported() {
@@ -91,7 +118,7 @@ export class Runtime {
     this.watchStart(worker);
   }
 
-  // Replace `worker` if it falls silent while Python starts (SILENT_MS).
+  // Replace `worker` if it falls silent while Python starts (silentMs).
   watchStart(worker) {
     this.heardAt = performance.now();
     let checkedAt = this.heardAt;
@@ -102,10 +129,10 @@ export class Runtime {
       // to take the worker's messages: silence counts from here.
       if (now - checkedAt > 3 * CHECK_EVERY_MS) this.heardAt = now;
       checkedAt = now;
-      if (now - this.heardAt < SILENT_MS) return void setTimeout(check, CHECK_EVERY_MS);
+      if (now - this.heardAt < this.silentMs) return void setTimeout(check, CHECK_EVERY_MS);
       worker.terminate();
       this.worker = null;
-      const seconds = Math.round(SILENT_MS / 1000);
+      const seconds = Math.round(this.silentMs / 1000);
       if (this.silentRestarts++ < RESTARTS_WHEN_SILENT) {
         const waiting = [...this.pending.entries()];
         this.pending.clear();
@@ -140,11 +167,13 @@ export class Runtime {
     } else if (msg.type === "crashed") {
       this.replace(msg.reason);
     } else if (msg.type === "result") {
+      // The one place a reply becomes a result: every request resolves with
+      // the worker's value, or rejects with its error (web/worker.mjs).
       const job = this.pending.get(msg.id);
-      if (job) {
-        this.pending.delete(msg.id);
-        job.resolve(msg);
-      }
+      if (!job) return;
+      this.pending.delete(msg.id);
+      if (msg.ok) job.resolve(msg.value);
+      else job.reject(new Error(msg.error));
     }
   }
 
@@ -198,7 +227,8 @@ export class Runtime {
     return this.runAll(session, [{ index, code }])[0];
   }
 
-  // Queue runs of several cells of one session, in order: one promise per cell.
+  // Queue runs of several cells of one session, in order: one promise per cell,
+  // resolved with {html, raised} (raised: the exception's name, if the cell raised).
   // They go to the worker together, which runs them one after another, so no
   // run waits for the page in between (at the start the page is busy laying
   // itself out).  A cell's error is its output; the next cells still run.
@@ -226,7 +256,7 @@ export class Runtime {
   }
 
   // Ask the worker for the page as a notebook or script (web/downloads.js);
-  // queued like a run, resolves with {text, ok, error}.
+  // queued like a run, resolves with its text.
   convert(args) {
     return this.request({ type: "convert", args });
   }
@@ -244,10 +274,7 @@ export class Runtime {
   // Buffer's {width, height, channels}) and data an ArrayBuffer of its bytes
   // (a Buffer or bytes) or null.
   getVariable(session, name) {
-    return this.request({ type: "get", session, name }).then((msg) => {
-      if (!msg.ok) throw new Error(msg.error);
-      return { value: JSON.parse(msg.json), data: msg.data };
-    });
+    return this.request({ type: "get", session, name });
   }
 
   // Post `message` to the worker now (starting it if need be); resolves with its result.
@@ -262,11 +289,7 @@ export class Runtime {
   }
 
   request(message, transfer = []) {
-    const job = this.enqueue(() => this.send(message, transfer));
-    return job.then((msg) => {
-      if (message.type === "set" && !msg.ok) throw new Error(msg.error);
-      return msg;
-    });
+    return this.enqueue(() => this.send(message, transfer));
   }
 
   // Stop: the only sure way to end a runaway loop is to replace the worker.

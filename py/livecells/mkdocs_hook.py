@@ -110,6 +110,8 @@ def theme_words(config) -> dict:
 
 @plugins.event_priority(-150)  # after the i18n plugin has switched the theme's language
 def on_config(config, **kwargs):
+    # The runtime's file names, for overrides/main.html (web/contract.json).
+    config.extra["livecells_files"] = fence.CONTRACT["files"]
     # Material's search plugin reads its language, word separator and pipeline
     # from the theme's language once, for the first build: read them again for
     # each language (Material's partials/languages/nb.html: lunr's "no";

@@ -6,6 +6,7 @@ loudly instead of skipping, so a broken build can never pass unnoticed.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -94,6 +95,21 @@ class Watch:
 @pytest.fixture
 def watch(page):
     return Watch(page)
+
+
+#: The runtime's real time limits (web/contract.json, "timeouts"; web/config.js).
+TIMEOUTS = json.loads((ROOT / "web" / "contract.json").read_text())["timeouts"]
+
+
+def set_timeouts(page, **limits: int) -> dict:
+    """Give the page's runtime other time limits (ms) than the real ones: shorter,
+    so that a test of what happens when one passes does not wait for it, or
+    longer, so that one cannot pass in a test of something else; every later
+    visit of ``page`` has them.  Returns the limits in force."""
+    assert limits and set(limits) <= set(TIMEOUTS), f"known limits: {sorted(TIMEOUTS)}"
+    assert all(ms > 0 and ms != TIMEOUTS[key] for key, ms in limits.items()), limits
+    page.add_init_script(f"window.lcTimeouts = {json.dumps(limits)};")
+    return {**TIMEOUTS, **limits}
 
 
 def wait_ready(page, timeout=60_000):

@@ -1,7 +1,7 @@
-"""One thin driver per browser engine, all with the same few verbs, so that each
+"""One thin driver per browser engine other than Chromium (which the rest of the
+suite drives through Playwright), all with the same few verbs, so that each
 behaviour of the site is described once (tests/e2e/test_engines.py):
 
-- Chromium through Playwright (as the rest of the suite);
 - Firefox ESR through puppeteer-core over WebDriver BiDi (tests/e2e/firefox_bridge.mjs);
 - WebKitGTK's MiniBrowser, Safari's engine, through Selenium and WebKitWebDriver,
   on a virtual X display (its --headless mode hangs).
@@ -79,50 +79,6 @@ class Engine:
 
     def requests(self) -> list[str] | None:
         return None
-
-
-class ChromiumEngine(Engine):
-    name = "chromium"
-
-    def __init__(self, browser):
-        self.browser = browser
-        self.context = None
-        self.page = None
-        self.seen: list[str] = []
-
-    def open(self, url):
-        if self.context:
-            self.context.close()
-        self.context = self.browser.new_context()
-        self.page = self.context.new_page()
-        self.seen = []
-        self.context.on("request", lambda r: self.seen.append(r.url))
-        self.goto(url)
-
-    def goto(self, url):
-        self.page.goto(url, wait_until="domcontentloaded")
-
-    def reload(self):
-        self.page.reload(wait_until="domcontentloaded")
-
-    def js(self, script, *args):
-        return self.page.evaluate(f"(args) => ({script})(...args)", list(args))
-
-    def click(self, selector, nth=0):
-        self.page.locator(selector).nth(nth).click()
-
-    def replace_text(self, selector, nth, text):
-        self.page.locator(selector).nth(nth).click()
-        self.page.keyboard.press("Control+a")
-        self.page.keyboard.press("Delete")
-        self.page.keyboard.insert_text(text)
-
-    def requests(self):
-        return list(self.seen)
-
-    def close(self):
-        if self.context:
-            self.context.close()
 
 
 class FirefoxEngine(Engine):
@@ -209,6 +165,7 @@ class WebKitEngine(Engine):
         self.driver = webdriver.WebKitGTK(options=options, service=service)
         self.driver.set_window_size(1100, 900)
         self.driver.set_script_timeout(60)
+        self.driver.set_page_load_timeout(120)
         self.goto(url)
 
     def goto(self, url):

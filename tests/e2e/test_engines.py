@@ -1,5 +1,9 @@
-"""The site's core behaviours, described once and run in Chromium, Firefox and
-WebKit (Safari's engine) through the thin drivers of engines.py.
+"""The site's core behaviours, described once and run in Firefox and WebKit
+(Safari's engine) through the thin drivers of engines.py.  Chromium runs each
+of them in the Playwright suite already (test_pages: every cell's output and
+no outside request; test_cells: Stop, edits, an early Run, a crash;
+test_networks: a snapshot sent as a web page; test_offline), so it is not
+visited again here.
 
 Each test is one visit of the representative lesson (a Python start costs
 seconds).  Where an engine lacks a feature the runtime degrades and says so;
@@ -13,7 +17,10 @@ import pytest
 import serve
 from bad_network import BadNetwork
 from conftest import SITE
-from engines import ChromiumEngine, FirefoxEngine, WebKitEngine, missing
+from engines import FirefoxEngine, WebKitEngine, missing
+
+# One test process runs them all (pytest -n, --dist=loadgroup): each engine starts once.
+pytestmark = pytest.mark.xdist_group("engines")
 
 LESSON = "distances/"
 CELLS = ".lc-cell:not(.lc-setup .lc-cell)"  # the visible cells, as conftest.cell counts them
@@ -27,15 +34,12 @@ AUTHORED = f"(n) => document.querySelectorAll('{CELLS}')[n].dataset.lcCode"
 NOT_KEPT = "could not be kept for the next visit"
 
 
-@pytest.fixture(scope="module", params=["chromium", "firefox", "webkit"])
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request):
     why = missing(request.param)
     if why:
         pytest.skip(f"{request.param}: {why} (make test installs it: tools/find_browsers.py)")
-    if request.param == "chromium":
-        made = ChromiumEngine(request.getfixturevalue("browser"))
-    else:
-        made = FirefoxEngine() if request.param == "firefox" else WebKitEngine()
+    made = FirefoxEngine() if request.param == "firefox" else WebKitEngine()
     yield made
     made.close()
 

@@ -83,7 +83,7 @@ def test_the_hand_over_gives_python_the_bytes_and_gets_results_back(page, site_u
             try { await bad(); errors.push(null); } catch (e) { errors.push(e.message); }
         }
         const still = await rt.run(s, 'y', 'img.width');
-        return {transferred, ok: run.ok, info, back: [...new Uint8Array(back.data)], img: img.value,
+        return {transferred, ok: run.raised === null, info, back: [...new Uint8Array(back.data)], img: img.value,
                 imgBytes: [...new Uint8Array(img.data)], errors, still: still.html};
     }""")
     assert out["transferred"] and out["ok"]

@@ -12,10 +12,13 @@ import time
 import pytest
 import serve
 from bad_network import BadNetwork
-from conftest import SITE, a_cell_runs, cell, status_text, wait_ready
+from conftest import SITE, a_cell_runs, cell, set_timeouts, status_text, wait_ready
 
 LESSON = "distances/"
-STALL_S = 10  # web/download.mjs, STALL_MS
+# Shorter than the real limits (web/contract.json), long enough that a file of
+# the local server never stalls this long on a busy machine.
+STALL_S = 5
+SILENT_S = 6
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +51,7 @@ def network(bad_site):
 )
 def test_a_bad_snapshot_download_falls_back_to_a_plain_start_and_says_why(page, bad_site, network, mode, reason):
     network["snapshot.bin.gz"] = mode
+    set_timeouts(page, stallMs=STALL_S * 1000)
     started = time.monotonic()
     page.goto(bad_site + LESSON)
     wait_ready(page, timeout=120_000)
@@ -74,6 +78,7 @@ def test_a_library_sent_as_a_web_page_is_named_and_the_next_visit_works(page, ba
 def test_a_stalled_python_runtime_is_named_instead_of_loading_for_ever(page, bad_site, network):
     # Pyodide itself only logs a failed download of its WebAssembly and waits.
     network["pyodide.asm.wasm"] = "stall"
+    set_timeouts(page, stallMs=STALL_S * 1000)
     page.goto(bad_site + LESSON)
     page.wait_for_selector('.lc-status[data-state="error"]', timeout=120_000)
     text = status_text(page)
@@ -102,11 +107,9 @@ def test_a_first_visit_without_network_says_it_needs_one_online_visit(page, bad_
 # A worker that falls silent while Python starts: its start hung in the
 # browser's engine, or its own file never came.  Here the worker's file is
 # answered with a module that does nothing, so it never says it is alive.
-SILENT_S = 15  # web/worker_client.js, SILENT_MS
-
-
 def silent_worker(page, times):
     """Answer the first `times` requests for the worker's file with a silent module."""
+    set_timeouts(page, silentMs=SILENT_S * 1000)
     served = []
 
     def handle(route):

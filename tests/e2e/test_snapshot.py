@@ -7,7 +7,16 @@ import gzip
 import json
 
 import pytest
-from conftest import KEPT_FILES, a_cell_runs, cell, run_and_wait, set_code, status_text, wait_ready
+from conftest import (
+    KEPT_FILES,
+    a_cell_runs,
+    cell,
+    run_and_wait,
+    set_code,
+    set_timeouts,
+    status_text,
+    wait_ready,
+)
 
 LESSON = "distances/"
 
@@ -91,12 +100,13 @@ HANGS_ONCE = b"""import real from "./pyodide.asm.mjs?real";
 let calls = 0;
 export default (settings) => (calls++ === 0 ? new Promise(() => {}) : real(settings));
 """
-SNAPSHOT_SETUP_S = 20  # web/worker.mjs, SNAPSHOT_SETUP_MS
+SNAPSHOT_SETUP_S = 8  # shorter than the real limit (web/contract.json, snapshotSetupMs)
 
 
 def test_a_snapshot_start_that_hangs_after_the_download_falls_back_and_says_why(page, site_url):
     page.route("**/pyodide.asm.mjs", lambda route: route.fulfill(status=200, content_type="text/javascript",
                                                                  body=HANGS_ONCE))
+    set_timeouts(page, snapshotSetupMs=SNAPSHOT_SETUP_S * 1000)
     page.goto(site_url + LESSON)
     wait_ready(page, timeout=90_000)
     text = status_text(page)
