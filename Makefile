@@ -42,14 +42,14 @@ TEST_JOBS ?= 3
 XDIST = $(if $(filter 1,$(TEST_JOBS)),,-n $(TEST_JOBS))
 
 test: build browsers  ## run every test: library (vs scipy/scikit-learn), the runtime's JavaScript, the site end to end
-	node --test tests/js/
+	node --test --test-reporter=spec tests/js/
 	$(BIN)/python -m pytest $(XDIST)
 
 # The tests that need a built site: the browser's (tests/e2e) and the notebooks' (run in Jupyter).
 SITE_TESTS := tests/e2e tests/test_notebook_pages.py
 
 test-unit: deps  ## only the tests that need no built site and no browser (library, pages' code, tools, JavaScript)
-	node --test tests/js/
+	node --test --test-reporter=spec tests/js/
 	$(BIN)/python -m pytest -m "not e2e" $(addprefix --ignore=,$(SITE_TESTS))
 
 test-e2e: build browsers  ## only the tests against the built site (browsers, notebooks)

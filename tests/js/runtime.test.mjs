@@ -1,7 +1,7 @@
 // The page's end of the worker protocol (web/worker_client.js), against a
 // stand-in Worker: one shape of reply, one queue, Stop and a crash.
 import assert from "node:assert/strict";
-import { beforeEach, test } from "node:test";
+import { afterEach, beforeEach, test } from "node:test";
 import { load } from "./bundle.mjs";
 
 class FakeWorker {
@@ -37,6 +37,9 @@ beforeEach(() => {
     cellsOf: (r) => ({ session: "/", cells: [], runtime: r }),
   });
 });
+// A runtime left "loading" checks every second that its worker still speaks:
+// settle it, so that no timer outlives the test.
+afterEach(() => runtime.setState("idle"));
 const worker = () => FakeWorker.made.at(-1);
 
 test("a reply resolves with the worker's value or rejects with its error", async () => {
