@@ -13,7 +13,7 @@ from clusterlab import _language, checks, player, plot
 from clusterlab.hierarchy import linkage, merge_steps
 from clusterlab.kmeans import KMeans
 from clusterlab.plot import dendrogram, scatter
-from livecells.runner import LANGUAGE_KEY, new_namespace, run_cell
+from livecells.runner import STATE_KEY, new_namespace, run_cell
 
 X = [[1, 1], [2, 1], [4, 5], [7, 7], [5, 7]]
 
@@ -148,7 +148,7 @@ def test_a_session_keeps_its_language_and_never_gives_it_to_another():
     assert "✓ Riktig" in run_cell(show, norsk).html
     assert "✓ Right" in run_cell(show, english).html  # another page, in the same Python
     assert "✓ Riktig" in run_cell(show, norsk).html  # back on the first page: still Norwegian
-    assert norsk[LANGUAGE_KEY] == "nb" and english[LANGUAGE_KEY] == "en"
+    assert norsk[STATE_KEY]["clusterlab._language"] == "nb" and english[STATE_KEY]["clusterlab._language"] == "en"
     # a rich result is drawn (its _repr_html_ called) inside the session's language too
     html = run_cell("from clusterlab.player import StepPlayer\nStepPlayer(['a', 'b'])", norsk).html
     assert "Neste ▶" in html
@@ -324,3 +324,35 @@ def test_every_key_said_with_a_count_has_a_singular_twin_in_every_language():
         assert missing == [], lang
         for key in keys:  # the singular needs no field that the plural does not give
             assert fields(words[key + "_one"]) <= fields(words[key]), (lang, key)
+
+
+def test_the_runner_keeps_any_modules_declared_session_state_and_names_no_library():
+    """livecells.runner knows clusterlab only through ``__session_state__``, which any module may declare."""
+    import ast
+    import sys
+    import types
+
+    import livecells.runner as runner
+
+    counter = types.ModuleType("counter_for_test")
+    counter.value = 0
+
+    def set_value(v):
+        counter.value = v
+
+    counter.__session_state__ = (lambda: counter.value, set_value, 0)
+    sys.modules["counter_for_test"] = counter
+    try:
+        one, two = new_namespace(), new_namespace()
+        run_cell("import counter_for_test as c\nc.value = 5", one)
+        assert counter.value == 0  # outside a cell: the default
+        assert run_cell("import counter_for_test as c\nc.value", two).html.count(">0<") == 1
+        assert ">5<" in run_cell("import counter_for_test as c\nc.value", one).html
+    finally:
+        del sys.modules["counter_for_test"]
+    tree = ast.parse(open(runner.__file__).read())
+    names = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    names += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    strings = [n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    assert not [n for n in names if n and n.startswith("clusterlab")]
+    assert not [s for s in strings if "clusterlab." in s and "\n" not in s], "a library named in the runner's code"

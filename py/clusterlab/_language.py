@@ -1333,6 +1333,12 @@ def get_language() -> str:
     return _current
 
 
+#: The language is a reader's setting: a host that runs several readers' code
+#: in one Python (the course's cell runner, ``livecells.runner``) keeps one per
+#: reader through these.
+__session_state__ = (get_language, set_language, DEFAULT)
+
+
 #: The decimal mark of numbers meant for reading, and what then separates two of them.
 DECIMAL_MARK = {"en": ".", "nb": ",", "id": ","}
 _SEPARATOR = {".": ", ", ",": "; "}

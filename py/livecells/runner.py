@@ -217,22 +217,35 @@ def render(items) -> str:
     return "".join(parts)
 
 
-#: Where a session keeps clusterlab's language (``clusterlab.set_language``).
-#: The library holds one language per Python; each session has its own, English
-#: until it sets one, so that a Norwegian page never changes another page's words.
-LANGUAGE_KEY = "__clusterlab_language__"
+#: Per-session state of the libraries the cells use.  A module that keeps a
+#: reader's setting in a global (clusterlab's language, ``set_language``)
+#: declares it as ``__session_state__ = (get, set, default)``.  Each session
+#: (page) keeps its own value, the default until it sets one, so that a
+#: Norwegian page never changes another page's words; outside a cell the
+#: default holds.  The runner knows no library by name.  The session's values
+#: are kept in its namespace under this same key, by module name.
+STATE_KEY = "__session_state__"
 
 
-def _language(namespace: dict, entering: bool) -> None:
-    """Give clusterlab the session's language on entering a cell; keep it, and go back to English, on leaving."""
-    module = sys.modules.get("clusterlab._language")  # not imported yet: English anyway
-    if module is None:
-        return
-    if entering:
-        module.set_language(namespace.get(LANGUAGE_KEY, module.DEFAULT))
-    else:
-        namespace[LANGUAGE_KEY] = module.get_language()
-        module.set_language(module.DEFAULT)
+def _declared_state():
+    """(module name, (get, set, default)) for every imported module that declares session state."""
+    for name, module in list(sys.modules.items()):
+        declared = getattr(module, "__dict__", {}).get(STATE_KEY)  # never a module's __getattr__
+        if declared is not None:
+            yield name, declared
+
+
+def _enter_session(namespace: dict) -> None:
+    kept = namespace.get(STATE_KEY, {})
+    for name, (_get, set_, default) in _declared_state():
+        set_(kept.get(name, default))
+
+
+def _leave_session(namespace: dict) -> None:
+    kept = namespace.setdefault(STATE_KEY, {})
+    for name, (get, set_, default) in _declared_state():
+        kept[name] = get()
+        set_(default)
 
 
 def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResult:
@@ -242,7 +255,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
     saved = sys.stdout, sys.stderr, _current
     sys.stdout, sys.stderr, _current = _Stream(output, "stdout"), _Stream(output, "stderr"), output
     error = None
-    _language(namespace, entering=True)
+    _enter_session(namespace)
     try:
         try:
             tree = ast.parse(source, filename=filename, mode="exec")
@@ -259,7 +272,7 @@ def run_cell(source: str, namespace: dict, filename: str = "<cell>") -> CellResu
             output.add("error", _format_error(exc, filename, source))
     finally:
         sys.stdout, sys.stderr, _current = saved
-        _language(namespace, entering=False)
+        _leave_session(namespace)
     return CellResult(render(output.items), error is None, error, output.items)
 
 
