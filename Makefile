@@ -36,14 +36,16 @@ build: deps  ## build the static site into site/
 serve: build  ## build, then serve the site at http://127.0.0.1:8000 (PORT=... to change)
 	$(BIN)/python tools/serve.py --port $(PORT)
 
-# Test processes side by side: most of the suite waits on browsers, so more
-# processes than cores pay off (TEST_JOBS=1 runs it in this process).
+# Test processes side by side: much of the suite waits on browsers, so more
+# processes than cores pay off (TEST_JOBS=1 runs it in this process).  The
+# Firefox and WebKit tests run alone afterwards (pyproject.toml, marker engines).
 TEST_JOBS ?= 3
 XDIST = $(if $(filter 1,$(TEST_JOBS)),,-n $(TEST_JOBS))
 
 test: build browsers  ## run every test: library (vs scipy/scikit-learn), the runtime's JavaScript, the site end to end
 	node --test --test-reporter=spec tests/js/
-	$(BIN)/python -m pytest $(XDIST)
+	$(BIN)/python -m pytest $(XDIST) -m "not engines"
+	$(BIN)/python -m pytest -m engines
 
 # The tests that need a built site: the browser's (tests/e2e) and the notebooks' (run in Jupyter).
 SITE_TESTS := tests/e2e tests/test_notebook_pages.py
@@ -53,7 +55,8 @@ test-unit: deps  ## only the tests that need no built site and no browser (libra
 	$(BIN)/python -m pytest -m "not e2e" $(addprefix --ignore=,$(SITE_TESTS))
 
 test-e2e: build browsers  ## only the tests against the built site (browsers, notebooks)
-	$(BIN)/python -m pytest $(XDIST) $(SITE_TESTS)
+	$(BIN)/python -m pytest $(XDIST) -m "not engines" $(SITE_TESTS)
+	$(BIN)/python -m pytest -m engines $(SITE_TESTS)
 
 bench: build browsers  ## print speed and quality ratios against scipy, scikit-learn and plain Pyodide
 	$(BIN)/python bench/run_all.py

@@ -17,7 +17,7 @@ import numpy as np
 import pytest
 from scipy.cluster import hierarchy as scipy_h
 
-from clusterlab import _shapes
+from clusterlab import shapes
 from clusterlab.datasets import points_a_to_e, ten_points
 from clusterlab.distance import distance_matrix
 from clusterlab.hierarchy import cut_tree, fcluster, linkage, merge_steps
@@ -204,7 +204,7 @@ def sizes(labels):
 
 
 def test_bridged_blobs_show_single_linkage_chaining():
-    ds = _shapes.bridged_blobs()
+    ds = shapes.bridged_blobs()
     Z = linkage(ds.data, "single")
     for k, expected in [(2, [1, 50]), (3, [1, 1, 49]), (4, [1, 1, 1, 48])]:
         assert sizes(fcluster(Z, k, criterion="maxclust")) == expected
@@ -227,7 +227,7 @@ def test_bridged_blobs_show_single_linkage_chaining():
 
 
 def test_three_blobs_are_found_by_every_linkage():
-    ds = _shapes.three_blobs()
+    ds = shapes.three_blobs()
     for method in ["single", "complete", "average", "centroid", "ward"]:
         labels = fcluster(linkage(ds.data, method), 3, criterion="maxclust")
         assert partition(labels, range(36)) == partition(ds.target, range(36)), method
@@ -239,7 +239,7 @@ def inversions(Z):
 
 
 def test_inversion_triangle():
-    ds = _shapes.inversion_triangle()
+    ds = shapes.inversion_triangle()
     Z = linkage(ds.data, "centroid")
     assert [row[:2] + [round(row[2], 6), row[3]] for row in Z] == [[0, 1, 10.0, 2], [2, 3, 9.0, 3]]
     assert inversions(Z) == [1] and inversions(linkage(ds.data, "median")) == [1]
@@ -277,7 +277,7 @@ def test_only_centroid_and_median_fail_the_lance_williams_condition():
     assert table["centroid"] == table["median"] == [0.5, 0.5, -0.25, 0.0]
     assert table["ward"] == [0.67, 0.67, -0.33, 0.0] and table["single"][3] == -0.5
     # the triangle: 0.5 * 106 + 0.5 * 106 - 0.25 * 100 = 81 = 9 ** 2
-    a, b, c = np.array(_shapes.inversion_triangle().data)
+    a, b, c = np.array(shapes.inversion_triangle().data)
     assert [round(float(((c - a) ** 2).sum()), 9), round(float(((a - b) ** 2).sum()), 9)] == [106, 100]
     assert 0.5 * 106 + 0.5 * 106 - 0.25 * 100 == 81 == 9 ** 2
 
@@ -301,7 +301,7 @@ def test_the_linkages_that_meet_the_condition_never_invert_and_scipy_agrees(seed
 def test_three_blobs_centroid_tree_inverts_at_the_top():
     """Inversions in real-looking data: the last merge is lower than the one before,
     so no cut gives exactly 2 clusters and fcluster(Z, 2, criterion="maxclust") answers with 1 (as scipy)."""
-    ds = _shapes.three_blobs()
+    ds = shapes.three_blobs()
     Z = linkage(ds.data, "centroid")
     assert inversions(Z)[-1] == 34
     assert round(Z[-2][2], 2) == 7.22 and round(Z[-1][2], 2) == 6.61

@@ -9,74 +9,33 @@ import { lab as labWords } from "./words.json";
 import { decimal, language, said, say, sayCount } from "./words.js";
 
 const MAX_PIXELS = 4_000_000; // larger images are scaled down to this first
-const SCATTER_SAMPLE = 1500; // pixels in the scatter plots
 const INITS = ["k-means++", "random"]; // clusterlab.quantize's init
 
-// What runs in Python; `image` is the handed-over picture.
+// What runs in Python: the steps of clusterlab.image_lab, on `image`, the
+// handed-over picture (which the page's own cells use too).  Everything else
+// the lab keeps in the page's session has a name of its own, starting with
+// _lab, so that it never replaces a reader's variable (`q`, say).
 // The titles and names it writes are the page's words, as Python strings.
-const py = (key) => JSON.stringify(said(labWords)[key]);
-
-function quantizeCode(k, seed, init) {
-  return `
-import time as _time, warnings as _warnings
-from clusterlab.quantize import quantize as _quantize, psnr as _psnr
-with _warnings.catch_warnings(record=True) as _caught:
-    _warnings.simplefilter("always")
-    _t = _time.perf_counter()
-    q = _quantize(image.data, image.width, image.height, k=${k}, init=${JSON.stringify(init)}, random_state=${seed})
-    _elapsed = _time.perf_counter() - _t
-lab_result = {
-    "palette": q.palette, "counts": q.counts, "mse": q.mse,
-    "psnr": None if q.mse == 0 else _psnr(q.mse), "seconds": _elapsed, "n_iter": q.n_iter, "colours": q.colours,
-    "notes": [str(w.message) for w in _caught],
-}
-lab_pixels = q.to_bytes()
-`;
-}
+const py = (value) => JSON.stringify(value);
+const quantizeCode = (k, seed, init) => `
+from clusterlab.image_lab import LabRun as _lab_LabRun
+_lab = _lab_LabRun(image, k=${k}, init=${py(init)}, seed=${seed})
+_lab_result, _lab_pixels = _lab.report, _lab.pixels`;
 
 // Then, once the quantized image is shown: the lecture's scatter plots of a
 // sample of the pixels, in their own colour and in their centroid's.
-function scatterCode(seed) {
-  return `
-import random as _random
-__import__("clusterlab").set_language(${JSON.stringify(language())})  # the figures' descriptions
-from clusterlab.plot import scatter_matrix as _scatter_matrix
-_d, _n = image.data, image.width * image.height
-_pick = sorted(_random.Random(${seed}).sample(range(_n), min(${SCATTER_SAMPLE}, _n)))
-_X = [tuple(_d[4 * i:4 * i + 3]) for i in _pick]
-lab_scatter = (
-    _scatter_matrix(_X, colors="rgb", feature_names=["R", "G", "B"], title=${py("ownColour")}).svg
-    + _scatter_matrix(_X, colors=[q.palette[q.labels[i]] for i in _pick], feature_names=["R", "G", "B"],
-                      title=${py("centroidColour")}).svg
-)
-`;
-}
+const pick = (...keys) => py(Object.fromEntries(keys.map((key) => [key, said(labWords)[key]])));
+const scatterCode = () => `
+__import__("clusterlab").set_language(${py(language())})  # the figures' descriptions
+_lab_scatter = _lab.scatter_svg(${pick("ownColour", "centroidColour")})`;
+
+// The random palette and median cut beside K-means, with the same K.
+const compareCode = () => `_lab_compare = _lab.comparison(${pick("randomPalette", "medianCut")})`;
 
 // The warm-up (setUp's warmUp): quantize a bundled sample once, keeping nothing.
 const WARM_UP = `
-def _lab_warm_up(picture):
-    from clusterlab.quantize import quantize
-    quantize(picture.data, picture.width, picture.height, k=8)
-_lab_warm_up(_lab_warm)
-del _lab_warm_up, _lab_warm
-`;
-
-function compareCode(k, seed) {
-  return `
-import warnings as _warnings
-from clusterlab.quantize import median_cut as _median_cut, random_palette as _random_palette, psnr as _psnr
-with _warnings.catch_warnings():
-    _warnings.simplefilter("ignore")
-    lab_compare = [
-        [name, m, None if m == 0 else _psnr(m)]
-        for name, m in (
-            (${py("randomPalette")}, _random_palette(image.data, image.width, image.height, k=${k}, random_state=${seed}).mse),
-            (${py("medianCut")}, _median_cut(image.data, image.width, image.height, k=${k}).mse),
-            ("K-means", q.mse),
-        )
-    ]
-`;
-}
+__import__("clusterlab.image_lab").image_lab.warm_up(_lab_warm)
+del _lab_warm`;
 
 function setUp(root) {
   const runtime = window.__lcRuntime;
@@ -269,19 +228,19 @@ function setUp(root) {
         if (run.raised) throw new Error(say(labWords, "pythonSaid", { message: textOf(run.html) }));
         return runtime.getVariable(session, variable);
       };
-      const quantized = step("lab", quantizeCode(k, seed, init), "lab_result");
+      const quantized = step("lab", quantizeCode(k, seed, init), "_lab_result");
       quantized.catch(() => {}); // (awaited below)
       await new Promise((resolve) => setTimeout(resolve)); // the run is on its way to Python
       whilePythonWorks();
       const { value: result } = await quantized;
-      const { data } = await runtime.getVariable(session, "lab_pixels");
+      const { data } = await runtime.getVariable(session, "_lab_pixels");
       if (mine !== generation) return;
       show(result, new Uint8ClampedArray(data), k);
       status(say(labWords, "comparing", { seconds: seconds(started) }));
-      const { value: scatter } = await step("lab-scatter", scatterCode(seed), "lab_scatter");
+      const { value: scatter } = await step("lab-scatter", scatterCode(), "_lab_scatter");
       if (mine !== generation) return;
       els.scatter.innerHTML = scatter; // SVG made by clusterlab.plot
-      const { value: rows } = await step("lab-compare", compareCode(k, seed), "lab_compare");
+      const { value: rows } = await step("lab-compare", compareCode(), "_lab_compare");
       if (mine !== generation) return;
       showComparison(rows);
       status(sayCount(labWords, "done", result.palette.length, { name: image.name, seconds: seconds(started) }));

@@ -338,10 +338,20 @@ def test_the_lab_works_offline_after_one_visit(browser, site_url):
     context.close()
 
 
-def test_the_live_cell_runs_on_the_handed_over_image(page, site_url):
+def test_the_live_cell_runs_on_the_handed_over_image_and_the_lab_leaves_the_readers_names_alone(page, site_url):
+    """The lab hands over `image` and nothing else of its own: every other name
+    it keeps in the page's session starts with _lab (a reader's `q` survives)."""
     open_lab(page, site_url)
+    page.evaluate("window.__lcRuntime.run(location.pathname, 'mine', 'q = \"the reader\\'s\"')")
     drop(page, colours_png(64, 48), "ramp.png")
     wait_result(page, 8, "ramp.png")
+    names = page.evaluate("""async () => {
+        const rt = window.__lcRuntime;
+        await rt.run(location.pathname, 'n', 'names = sorted(n for n in globals() if not n.startswith("_lab"))');
+        return [(await rt.getVariable(location.pathname, 'names')).value,
+                (await rt.getVariable(location.pathname, 'q')).value];
+    }""")
+    assert names == [["__builtins__", "__session_state__", "image", "q"], "the reader's"], names
     cell = page.locator(".lc-cell:not(.lc-setup .lc-cell)").first
     cell.locator(".lc-btn--run").click()
     page.wait_for_function("el => el.textContent.includes('Buffer 64 x 48')", arg=cell.locator(".lc-output").element_handle())

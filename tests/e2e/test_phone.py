@@ -40,13 +40,6 @@ def phone(browser):
     context.close()
 
 
-@pytest.mark.parametrize("path", site_pages())
-def test_no_page_scrolls_sideways_on_a_phone(phone, site_url, path):
-    phone.goto(site_url + path, wait_until="load")
-    found = phone.evaluate(WIDER_THAN_THE_SCREEN)
-    assert found == {"page": 0, "wide": []}, f"{path or 'home'}: {found}"
-
-
 def test_cells_run_edit_and_reset_by_touch(phone, site_url):
     phone.goto(site_url + "distances/")
     wait_ready(phone)
@@ -89,10 +82,12 @@ FIGURE_SCALES = """() => [...document.querySelectorAll('.lc-rich > svg, .clp-gri
 READABLE = 0.5  # a figure of the default 640 px is drawn at 0.52 on this phone; no panel of a grid smaller
 
 
-@pytest.mark.parametrize("path", [p for p in site_pages() if p.split("/")[0] not in ("nb", "id")])
-def test_no_figure_in_a_grid_is_drawn_smaller_than_a_figure_alone(phone, site_url, path):
-    """A grid's panels wrap onto their own rows instead of shrinking together
-    (three panels side by side were drawn at 0.39 of their size)."""
+@pytest.mark.parametrize("path", site_pages())
+def test_no_page_scrolls_sideways_and_no_figure_is_drawn_too_small_on_a_phone(phone, site_url, path):
+    """One visit per page and language: nothing but code and figures sticks out
+    sideways, and a grid's panels wrap onto their own rows instead of shrinking
+    together (three panels side by side were drawn at 0.39 of their size)."""
     phone.goto(site_url + path, wait_until="load")
+    found = phone.evaluate(WIDER_THAN_THE_SCREEN)
     small = [(round(scale, 2), title) for scale, title in phone.evaluate(FIGURE_SCALES) if 0 < scale < READABLE]
-    assert small == [], f"{path or 'home'}: figures below {READABLE} of their size on a 390 px phone"
+    assert (found, small) == ({"page": 0, "wide": []}, []), f"{path or 'home'}: {found}; figures below {READABLE}: {small}"

@@ -1,4 +1,5 @@
-"""Small generated data sets that show how the linkages differ (used by the course pages).
+"""Small generated data sets that show how the linkages differ, with fixed seeds
+(the course pages draw them; a downloaded notebook imports them from here too).
 
 =============================  ===================================================
 ``three_blobs()``              36 points in three round, well-separated groups
