@@ -15,10 +15,12 @@ from bad_network import BadNetwork
 from conftest import SITE, a_cell_runs, cell, set_timeouts, status_text, wait_ready
 
 LESSON = "distances/"
-# Shorter than the real limits (web/contract.json), long enough that a file of
-# the local server never stalls this long on a busy machine.
-STALL_S = 5
-SILENT_S = 6
+# Shorter than the real limits (web/contract.json, 10 s and 15 s), long enough
+# that no file of the local server stalls, and no starting worker falls silent,
+# this long on a machine busy with the parallel tests (5 s once did, in one run
+# with pytest-xdist's worksteal).
+STALL_S = 8
+SILENT_S = 8
 
 
 @pytest.fixture(scope="module")
