@@ -86,7 +86,7 @@ STAGE_RUN = """(async () => {
     const data = await (await fetch('/%s')).arrayBuffer();
     await rt.setVariable(session, 'image', {data, width: %d, height: %d});
     const run = await rt.run(session, 'stages', %s);
-    if (!run.ok) throw new Error(run.html);
+    if (run.raised) throw new Error(run.html);
     return (await rt.getVariable(session, 'stages')).value;
 })()"""
 
